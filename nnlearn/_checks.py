@@ -1,0 +1,117 @@
+"""Input checks shared by the public functions.
+
+Every public function of nnlearn checks what it is given before numpy sees it,
+so a learner's mistake is reported in the learner's terms: which argument,
+what was expected, what was given.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def describe(value) -> str:
+    """A short description of ``value`` for an error message."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def as_float_array(name: str, value, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
+    """``value`` as a finite float64 array, or a clear error naming ``name``."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}")
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a number or an array of numbers, got {describe(value)}"
+        ) from None
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else ndim
+        if array.ndim not in allowed:
+            shapes = {0: "a scalar", 1: "a 1-D array (n,)", 2: "a 2-D array (rows, columns)"}
+            wanted = " or ".join(shapes.get(d, f"{d}-D") for d in allowed)
+            raise ValueError(f"{name} must be {wanted}, got shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    return array
+
+
+def positive_int(name: str, value) -> int:
+    """``value`` as a positive int, or a clear error naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, got {describe(value)}")
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return int(value)
+
+
+def positive_float(name: str, value) -> float:
+    """``value`` as a positive finite float, or a clear error naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive number, got {describe(value)}")
+    value = float(value)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive finite number, got {value}")
+    return value
+
+
+def labels_array(name: str, value, n_classes: int) -> np.ndarray:
+    """Integer class labels in [0, n_classes), as a 1-D int array."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a 1-D array of integer labels, got {describe(value)}")
+    array = np.asarray(value)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of integer labels, got shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if array.dtype.kind == "f":
+        if not np.all(np.isfinite(array)) or not np.all(array == np.round(array)):
+            raise TypeError(
+                f"{name} must hold integer labels 0 to {n_classes - 1}, got non-integer values"
+            )
+        array = array.astype(np.int64)
+    elif array.dtype.kind not in "iub":
+        raise TypeError(f"{name} must hold integer labels, got dtype {array.dtype}")
+    array = array.astype(np.int64)
+    if array.min() < 0 or array.max() >= n_classes:
+        raise ValueError(
+            f"{name} must hold labels from 0 to {n_classes - 1} (the network has "
+            f"{n_classes} outputs), got values from {array.min()} to {array.max()}"
+        )
+    return array
+
+
+def rng_from(name: str, seed) -> np.random.Generator:
+    """A numpy Generator from an int seed or an existing Generator."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise TypeError(
+            f"{name} must be a non-negative integer or a numpy Generator, got {describe(seed)}"
+        )
+    return np.random.default_rng(int(seed))
+
+
+def numeric_array(name: str, value) -> np.ndarray:
+    """``value`` as a float64 array for an elementwise function.
+
+    Infinities are allowed (the sigmoid of +inf is 1); NaN is not, because a
+    NaN in means a NaN out, silently.
+    """
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}")
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a number or an array of numbers, got {describe(value)}"
+        ) from None
+    if np.isnan(array).any():
+        raise ValueError(f"{name} must not contain NaN")
+    return array

@@ -1,0 +1,125 @@
+r"""Activation functions, each travelling with its derivative.
+
+The article's node squashes its weighted sum :math:`v_k` with the sigmoid,
+:math:`y_k = \sigma(v_k)`.  Each activation here is an :class:`Activation`
+holding the function and its derivative side by side, so whoever finds one
+finds the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ._checks import describe, numeric_array
+
+
+def sigmoid(v):
+    r"""The sigmoid (logistic) function, :math:`\sigma(v) = 1 / (1 + e^{-v})`.
+
+    Squashes any number into (0, 1).  Computed as :math:`1/(1+e^{-|v|})` or
+    :math:`e^{-|v|}/(1+e^{-|v|})`, so ``exp`` never overflows: it is exact
+    and warning-free for every finite ``v`` (try ``sigmoid(-1000)``).
+
+    >>> sigmoid(0.0)
+    0.5
+    >>> [round(float(s), 4) for s in sigmoid([-2.0, 2.0])]
+    [0.1192, 0.8808]
+    >>> float(sigmoid(-1000.0)), float(sigmoid(1000.0))
+    (0.0, 1.0)
+    """
+    out = _sigmoid(numeric_array("v", v))
+    return float(out) if out.ndim == 0 else out
+
+
+def _sigmoid(v: np.ndarray) -> np.ndarray:
+    """The sigmoid without input checks (the network calls it on checked arrays)."""
+    z = np.exp(-np.abs(v))  # in (0, 1]: never overflows
+    return np.where(v >= 0, 1.0, z) / (1.0 + z)
+
+
+def sigmoid_derivative(v):
+    r"""The sigmoid's slope, :math:`\sigma'(v) = \sigma(v)\,(1 - \sigma(v))`.
+
+    Written as :math:`e^{-|v|} / (1 + e^{-|v|})^2`, which is the same number,
+    symmetric in ``v`` and free of the cancellation in ``1 - sigma(v)``.
+    Its largest value is 1/4, at ``v = 0``.
+
+    >>> sigmoid_derivative(0.0)
+    0.25
+    >>> float(sigmoid_derivative(1000.0))
+    0.0
+    """
+    v = numeric_array("v", v)
+    z = np.exp(-np.abs(v))
+    out = z / (1.0 + z) ** 2
+    return float(out) if out.ndim == 0 else out
+
+
+def linear(v):
+    r"""The identity, :math:`y = v`: a node with no activation at all.
+
+    >>> linear(3.0)
+    3.0
+    """
+    v = numeric_array("v", v)
+    return float(v) if v.ndim == 0 else v
+
+
+def linear_derivative(v):
+    r"""The identity's slope: 1 everywhere.
+
+    >>> linear_derivative(-7.0)
+    1.0
+    """
+    out = np.ones_like(numeric_array("v", v))
+    return float(out) if out.ndim == 0 else out
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation function with its derivative.
+
+    ``derivative(v)`` is the slope as a function of the weighted sum ``v``;
+    ``derivative_from_output(y)`` is the same slope written with the node's
+    output ``y = function(v)`` (for the sigmoid, ``y (1 - y)``), which saves
+    backpropagation from computing ``exp`` a second time.  ``unchecked`` is
+    ``function`` without the input checks, for the network's inner loop.
+    """
+
+    name: str
+    function: Callable
+    derivative: Callable
+    derivative_from_output: Callable
+    unchecked: Callable  # ``function`` minus the input checks, for arrays already checked
+
+    def __call__(self, v):
+        return self.function(v)
+
+    def __repr__(self) -> str:
+        return f"Activation({self.name!r})"
+
+
+ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_derivative, lambda y: y * (1.0 - y), _sigmoid),
+    "linear": Activation("linear", linear, linear_derivative, lambda y: np.ones_like(y), lambda v: v),
+}
+
+
+def get_activation(name) -> Activation:
+    """The :class:`Activation` called ``name`` ("sigmoid" or "linear"); ``None`` means linear.
+
+    >>> get_activation("sigmoid")
+    Activation('sigmoid')
+    """
+    if name is None:
+        return ACTIVATIONS["linear"]
+    if isinstance(name, Activation):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"activation must be one of {sorted(ACTIVATIONS)} or None, got {describe(name)}")
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)} or None, got {name!r}")
+    return ACTIVATIONS[name]

@@ -1,0 +1,303 @@
+r"""A small fully connected network, with forward and backward side by side.
+
+Every node computes the article's :math:`y_k = \sigma(v_k)` with
+:math:`v_k = \sum_i x_i w_i + b_k`; a layer does this for all its nodes and
+all samples at once.
+
+Where the notation departs from the article: rows are samples, so a batch
+``X`` has shape ``(samples, inputs)``, a layer's weights ``W`` have shape
+``(inputs, outputs)`` and the weighted sums are ``v = X @ W + b``.  Every
+layer, the output layer too, applies the activation, as in the article.
+
+Training minimises the batch mean of the article's error,
+:math:`E = \frac{1}{n}\sum_{\text{samples}} \frac{1}{2}\sum_k (Y_k - y_k)^2`,
+with plain gradient descent on mini-batches:
+:math:`W(k+1) = W(k) - \text{learning rate} \times \partial E / \partial W`.
+The gradient comes from backpropagation, the chain rule applied layer by
+layer from the output back to the input.  This is written to be read, not to
+be the fastest possible; it is still fast enough to train on 4,000 digits in
+a few seconds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import as_float_array, describe, labels_array, positive_float, positive_int, rng_from
+from .activations import get_activation
+from .descent import DivergenceError, divergence_message
+from .progress import Progress
+
+
+class Layer:
+    r"""One layer of nodes: ``v = x @ W + b`` and ``y = activation(v)``.
+
+    ``W`` has shape ``(inputs, outputs)``, ``b`` shape ``(outputs,)``.
+    ``forward`` keeps what ``backward`` needs (the input ``x`` and output
+    ``y``); ``backward`` takes the slope of the error with respect to ``y``,
+    stores ``dW`` and ``db`` and returns the slope with respect to ``x``.
+    """
+
+    def __init__(self, n_inputs: int, n_outputs: int, activation="sigmoid", rng=None):
+        n_inputs = positive_int("n_inputs", n_inputs)
+        n_outputs = positive_int("n_outputs", n_outputs)
+        rng = rng_from("rng", 0 if rng is None else rng)
+        self.activation = get_activation(activation)
+        # small random weights, scaled so that v starts in the sigmoid's steep middle
+        self.W = rng.normal(0.0, 1.0 / np.sqrt(n_inputs), size=(n_inputs, n_outputs))
+        self.b = np.zeros(n_outputs)
+        self.x = self.y = None
+        self.dW = self.db = None
+
+    @property
+    def n_inputs(self) -> int:
+        return self.W.shape[0]
+
+    @property
+    def n_outputs(self) -> int:
+        return self.W.shape[1]
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        r"""Weighted sums then activation: :math:`y = \sigma(x W + b)`."""
+        self.x = x
+        self.y = self.activation.unchecked(x @ self.W + self.b)
+        return self.y
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        r"""Chain rule through this layer.
+
+        With :math:`dv = dy \cdot \sigma'(v)` (elementwise; for the sigmoid,
+        :math:`\sigma'(v) = y(1 - y)`):
+        :math:`dW = x^T dv`, :math:`db = \sum_{\text{samples}} dv`, and the
+        slope handed back to the previous layer is :math:`dx = dv\, W^T`.
+        """
+        if self.y is None:
+            raise RuntimeError("call forward before backward: backward needs the stored x and y")
+        dv = dy * self.activation.derivative_from_output(self.y)
+        self.dW = self.x.T @ dv
+        self.db = dv.sum(axis=0)
+        return dv @ self.W.T
+
+    def __repr__(self) -> str:
+        return f"Layer({self.n_inputs} -> {self.n_outputs}, activation={self.activation.name!r})"
+
+
+class Network:
+    r"""A stack of :class:`Layer` objects trained with backpropagation.
+
+    >>> net = Network([2, 3, 1], seed=0)
+    >>> net
+    Network([2, 3, 1], activation='sigmoid', seed=0)
+    >>> [layer.W.shape for layer in net.layers]
+    [(2, 3), (3, 1)]
+    >>> net.forward(np.zeros((4, 2))).shape
+    (4, 1)
+    """
+
+    def __init__(self, layer_sizes, activation="sigmoid", seed=0):
+        if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__"):
+            raise TypeError(
+                "layer_sizes must be a list of layer widths such as [256, 64, 10], "
+                f"got {describe(layer_sizes)}"
+            )
+        if len(layer_sizes) < 2:
+            raise ValueError(
+                "layer_sizes must name at least an input and an output layer, "
+                f"e.g. [256, 10]; got {list(layer_sizes)}"
+            )
+        self.layer_sizes = [positive_int(f"layer_sizes[{k}]", n) for k, n in enumerate(layer_sizes)]
+        self.activation = get_activation(activation)
+        self.seed = seed
+        self._rng = rng_from("seed", seed)
+        self.layers = [
+            Layer(n_in, n_out, self.activation, self._rng)
+            for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:])
+        ]
+
+    @property
+    def n_inputs(self) -> int:
+        return self.layer_sizes[0]
+
+    @property
+    def n_outputs(self) -> int:
+        return self.layer_sizes[-1]
+
+    # ---- checks -----------------------------------------------------------
+    def _check_X(self, X, name="X") -> np.ndarray:
+        X = as_float_array(name, X, ndim=(1, 2))
+        if X.ndim == 1:
+            X = X[np.newaxis, :]
+        if X.shape[1] != self.n_inputs:
+            raise ValueError(
+                f"{name} must have {self.n_inputs} columns, one per input node "
+                f"(the network's input layer takes {self.n_inputs} values), "
+                f"got {X.shape[1]} columns (shape {X.shape})"
+            )
+        return X
+
+    def _check_y(self, y, n_samples: int, name="y") -> np.ndarray:
+        y = labels_array(name, y, self.n_outputs)
+        if y.shape[0] != n_samples:
+            raise ValueError(
+                f"X and {name} must have the same length (one label per row of X), "
+                f"got {n_samples} rows and {y.shape[0]} labels"
+            )
+        return y
+
+    def one_hot(self, y) -> np.ndarray:
+        """Labels as target rows: label 3 of 10 becomes ``[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]``.
+
+        >>> Network([2, 3], seed=0).one_hot([2, 0])
+        array([[0., 0., 1.],
+               [1., 0., 0.]])
+        """
+        y = labels_array("y", y, self.n_outputs)
+        Y = np.zeros((y.shape[0], self.n_outputs))
+        Y[np.arange(y.shape[0]), y] = 1.0
+        return Y
+
+    # ---- forward and backward --------------------------------------------
+    def forward(self, X) -> np.ndarray:
+        """The outputs for a batch ``X`` (one row per sample), layer after layer.
+
+        Each layer keeps its input and output for :meth:`backward`.
+        """
+        y = self._check_X(X)
+        for layer in self.layers:
+            y = layer.forward(y)
+        return y
+
+    def backward(self, Y):
+        r"""Gradients of the batch mean error for the last :meth:`forward`.
+
+        ``Y`` holds one-hot targets, one row per sample of the last
+        ``forward(X)``.  Starts from :math:`\partial E / \partial y = (y - Y) / n`
+        at the output and hands the slope back layer by layer.  Returns one
+        ``(dW, db)`` pair per layer, first layer first; calling it twice
+        gives the same answer.
+        """
+        last = self.layers[-1]
+        if last.y is None:
+            raise RuntimeError("call forward(X) before backward(Y): backward needs the outputs for X")
+        Y = as_float_array("Y", Y, ndim=2)
+        if Y.shape != last.y.shape:
+            raise ValueError(
+                f"Y must have shape {last.y.shape} (one one-hot row per sample of the last "
+                f"forward(X), {self.n_outputs} columns), got shape {Y.shape}"
+            )
+        dy = (last.y - Y) / Y.shape[0]
+        for layer in reversed(self.layers):
+            dy = layer.backward(dy)
+        return [(layer.dW, layer.db) for layer in self.layers]
+
+    def _outputs(self, X: np.ndarray) -> np.ndarray:
+        """Forward pass without touching the layers' stored values."""
+        y = X
+        for layer in self.layers:
+            y = layer.activation.unchecked(y @ layer.W + layer.b)
+        return y
+
+    # ---- using the network -----------------------------------------------
+    def predict(self, X) -> np.ndarray:
+        """The label of the most active output node for each row of ``X``."""
+        return np.argmax(self._outputs(self._check_X(X)), axis=1)
+
+    def accuracy(self, X, y) -> float:
+        """The fraction of rows of ``X`` whose prediction equals the label in ``y``."""
+        X = self._check_X(X)
+        y = self._check_y(y, X.shape[0])
+        return float(np.mean(self.predict(X) == y))
+
+    def loss(self, X, y) -> float:
+        r"""The mean over samples of the article's error :math:`\frac{1}{2}\sum_k (Y_k - y_k)^2`."""
+        X = self._check_X(X)
+        return self._scores(X, self._check_y(y, X.shape[0]))[0]
+
+    def _scores(self, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """Loss and accuracy from one forward pass (inputs already checked)."""
+        outputs = self._outputs(X)
+        Y = self.one_hot(y)
+        loss = float(0.5 * np.sum((Y - outputs) ** 2) / X.shape[0])
+        return loss, float(np.mean(np.argmax(outputs, axis=1) == y))
+
+    def fit(self, X, y, epochs=30, learning_rate=3.0, batch_size=16, *,
+            validation=None, progress=False, seed=None):
+        r"""Train with mini-batch gradient descent on the batch mean error.
+
+        Each epoch shuffles the rows of ``X``, then for each batch runs
+        :meth:`forward`, :meth:`backward` and the update
+        :math:`W \leftarrow W - \text{learning rate} \times dW` (and the same for ``b``).
+
+        Parameters
+        ----------
+        X : array of shape (samples, inputs)
+        y : integer labels, one per row of ``X``
+        epochs, learning_rate, batch_size : the defaults train the digit
+            network ``Network([256, 64, 10])`` to about 95 % in a few seconds.
+        validation : optional ``(X_val, y_val)``, scored after every epoch.
+        progress : show a progress bar (a widget in a notebook, text elsewhere).
+        seed : seed or Generator for the shuffling; by default the network's
+            own generator, so a network built with the same ``seed`` trains
+            to the same weights.
+
+        Returns
+        -------
+        history : dict of lists, one entry per epoch: ``"loss"`` and
+            ``"accuracy"`` on the training data (and ``"val_loss"``,
+            ``"val_accuracy"`` with ``validation``).
+
+        Raises
+        ------
+        DivergenceError
+            when the weights or the loss stop being finite numbers: try a
+            smaller ``learning_rate``.
+        """
+        X = self._check_X(X)
+        y = self._check_y(y, X.shape[0])
+        epochs = positive_int("epochs", epochs)
+        learning_rate = positive_float("learning_rate", learning_rate)
+        batch_size = positive_int("batch_size", batch_size)
+        if validation is not None:
+            if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+                raise TypeError(f"validation must be a pair (X_val, y_val), got {describe(validation)}")
+            X_val = self._check_X(validation[0], "validation X")
+            y_val = self._check_y(validation[1], X_val.shape[0], "validation y")
+        rng = self._rng if seed is None else rng_from("seed", seed)
+
+        Y = self.one_hot(y)
+        n = X.shape[0]
+        history = {"loss": [], "accuracy": []}
+        if validation is not None:
+            history.update(val_loss=[], val_accuracy=[])
+        bar = Progress(epochs, enabled=progress)
+        for epoch in range(1, epochs + 1):
+            order = rng.permutation(n)
+            with np.errstate(over="ignore", invalid="ignore"):
+                for start in range(0, n, batch_size):
+                    rows = order[start:start + batch_size]
+                    self._train_step(X[rows], Y[rows], learning_rate)
+            if not all(np.isfinite(layer.W).all() for layer in self.layers):
+                bar.close()
+                raise DivergenceError(divergence_message("training", learning_rate, epoch))
+            scores = self._scores(X, y)
+            if validation is not None:
+                scores += self._scores(X_val, y_val)
+            for name, value in zip(history, scores):
+                history[name].append(value)
+            bar.update(epoch, {k: v[-1] for k, v in history.items()})
+        bar.close()
+        return history
+
+    def _train_step(self, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> None:
+        """One forward pass, one backward pass, one gradient step (inputs already checked)."""
+        y = X
+        for layer in self.layers:
+            y = layer.forward(y)
+        dy = (y - Y) / Y.shape[0]
+        for layer in reversed(self.layers):
+            dy = layer.backward(dy)
+            layer.W -= learning_rate * layer.dW
+            layer.b -= learning_rate * layer.db
+
+    def __repr__(self) -> str:
+        return f"Network({self.layer_sizes}, activation={self.activation.name!r}, seed={self.seed!r})"

@@ -1,0 +1,54 @@
+"""A training progress bar: a widget in a notebook, a line of text elsewhere.
+
+Only :meth:`nnlearn.Network.fit` uses it.  In a notebook the bar is an
+ipywidgets ``IntProgress`` with a label; what the notebook stores is the
+widget as first displayed, so re-running the notebook stores the same thing.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with jupyterlab
+        return False
+    shell = get_ipython()
+    return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
+
+
+class Progress:
+    """Shows ``epoch k of n`` and the latest scores; does nothing when disabled."""
+
+    def __init__(self, total: int, enabled: bool = True, stream=None):
+        self.total = total
+        self.enabled = bool(enabled)
+        self.stream = stream if stream is not None else sys.stderr
+        self.widget = None
+        if self.enabled and _in_notebook():
+            import ipywidgets as widgets
+            from IPython.display import display
+
+            self.bar = widgets.IntProgress(value=0, min=0, max=total, description="epochs")
+            self.label = widgets.HTML(value=f"0 / {total}")
+            self.widget = widgets.HBox([self.bar, self.label])
+            display(self.widget)
+
+    def update(self, done: int, scores: dict) -> None:
+        if not self.enabled:
+            return
+        text = f"{done} / {self.total}  " + "  ".join(f"{k} {v:.4f}" for k, v in scores.items())
+        if self.widget is not None:
+            self.bar.value = done
+            self.label.value = text
+        else:
+            print(f"\repochs {text}", end="", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.enabled and self.widget is None:
+            print(file=self.stream, flush=True)
+
+    def __repr__(self) -> str:
+        return f"Progress(total={self.total}, enabled={self.enabled})"

@@ -276,7 +276,7 @@ class Network:
                 for start in range(0, n, batch_size):
                     rows = order[start:start + batch_size]
                     self._train_step(X[rows], Y[rows], learning_rate)
-            if not all(np.isfinite(layer.W).all() for layer in self.layers):
+            if self._diverged():
                 bar.close()
                 raise DivergenceError(divergence_message("training", learning_rate, epoch))
             scores = self._scores(X, y)
@@ -287,6 +287,12 @@ class Network:
             bar.update(epoch, {k: v[-1] for k, v in history.items()})
         bar.close()
         return history
+
+    def _diverged(self, limit: float = 1e8) -> bool:
+        """True when a weight or bias is no longer a finite number below ``limit`` in size."""
+        return not all(
+            np.all(np.abs(layer.W) < limit) and np.all(np.abs(layer.b) < limit) for layer in self.layers
+        )
 
     def _train_step(self, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> None:
         """One forward pass, one backward pass, one gradient step (inputs already checked)."""
@@ -300,4 +306,5 @@ class Network:
             layer.b -= learning_rate * layer.db
 
     def __repr__(self) -> str:
-        return f"Network({self.layer_sizes}, activation={self.activation.name!r}, seed={self.seed!r})"
+        seed = "Generator" if isinstance(self.seed, np.random.Generator) else repr(self.seed)
+        return f"Network({self.layer_sizes}, activation={self.activation.name!r}, seed={seed})"

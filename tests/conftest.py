@@ -1,0 +1,15 @@
+"""Shared test settings: a headless matplotlib and reproducible hypothesis runs."""
+
+import os
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+from hypothesis import settings  # noqa: E402
+
+# Deterministic: the same examples every run, so a failure can be reproduced.
+settings.register_profile("nnlearn", derandomize=True, deadline=None, max_examples=60)
+settings.load_profile("nnlearn")

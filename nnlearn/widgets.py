@@ -63,3 +63,46 @@ def slider(widget, description):
 
 
 # ---- chapters 5-8 widgets below (owned by the chapters 5-8 notebooks) ----
+
+def tangent_widget(w=1.0, actual=3.0, w_range=(-2.0, 8.0)):
+    """Chapter 6: a slider ``w`` that moves the point on the error parabola and draws its tangent.
+
+    Calls :func:`nnlearn.animation.plot_parabola_tangent`; ``widget.result``
+    holds what it drew (``result.slope`` is the tangent's slope).
+    """
+    from .animation import plot_parabola_tangent
+
+    def draw(w):
+        return plot_parabola_tangent(w, actual=actual, w_range=w_range)
+
+    return _interactive(draw, w=_slider("w", w, w_range[0], w_range[1], 0.1))
+
+
+def learning_rate_widget(hours, scores, center=0.0, start=(-4.0, 40.0), steps=40, learning_rate=0.1,
+                         min_exponent=-3, max_exponent=0):
+    """Chapter 6: a log-scale learning-rate slider over the descent on the line fit's loss.
+
+    Each move runs :func:`nnlearn.animation.line_descent` and draws it with
+    :func:`nnlearn.animation.plot_descent`, writing whether descent crawls,
+    converges or diverges.  The slider goes from ``10**min_exponent`` to
+    ``10**max_exponent``.  ``widget.result.status`` holds that word.
+    """
+    from .animation import describe_descent, line_descent, plot_descent
+
+    def draw(learning_rate):
+        path, diverged = line_descent(hours, scores, start, learning_rate, steps, center)
+        status = describe_descent(path, diverged, hours, scores, center)
+        words = {"crawling": "crawling: still far from the bottom",
+                 "converged": "converged: at the bottom",
+                 "diverged": "diverged: each step overshoots, the loss grows"}[status]
+        drawn = plot_descent(path, hours, scores, center, status=words,
+                             title=f"learning rate {learning_rate:.3g}, {len(path) - 1} steps")
+        drawn["status"] = status
+        return drawn
+
+    lr_slider = widgets.FloatLogSlider(
+        value=learning_rate, base=10, min=min_exponent, max=max_exponent, step=0.05,
+        description="learning rate", continuous_update=False, readout_format=".3f",
+        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+    )
+    return _interactive(draw, learning_rate=lr_slider)

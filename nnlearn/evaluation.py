@@ -1,0 +1,161 @@
+"""How well does the network do? Outputs, accuracy curves, the confusion matrix, its mistakes.
+
+Plot functions take an optional ``ax`` (or ``axes``), return what they drew
+(a :class:`nnlearn.animation.Drawn` dict, keys readable as attributes) and
+never call ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ._checks import as_float_array, positive_int
+from .animation import Drawn
+from .plots import plot_digits
+
+FONT = 12
+TICKS = 11
+
+
+def _style(ax, title=None, xlabel=None, ylabel=None):
+    if title:
+        ax.set_title(title, fontsize=FONT + 1)
+    if xlabel:
+        ax.set_xlabel(xlabel, fontsize=FONT)
+    if ylabel:
+        ax.set_ylabel(ylabel, fontsize=FONT)
+    ax.tick_params(labelsize=TICKS)
+
+
+def _labels(name, values):
+    values = np.asarray(values)
+    if values.ndim != 1 or values.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be a 1-D array of integer labels, "
+                        f"got {values.dtype} of shape {values.shape}")
+    return values.astype(np.int64)
+
+
+def plot_outputs(outputs, label=None, ax=None):
+    """The 10 output values for one digit as bars; the most active one (the guess) highlighted.
+
+    Returns a :class:`~nnlearn.animation.Drawn` dict: ``ax``, ``bars``, ``guess``.
+    """
+    outputs = as_float_array("outputs", outputs, ndim=1)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
+    guess = int(np.argmax(outputs))
+    colours = ["tab:orange" if k == guess else "tab:gray" for k in range(outputs.size)]
+    bars = ax.bar(np.arange(outputs.size), outputs, color=colours)
+    ax.set_xticks(np.arange(outputs.size))
+    ax.set_ylim(0, 1)
+    title = f"The network's guess: {guess} (the most active output)"
+    if label is not None:
+        title += f"; the digit is {int(label)}"
+    _style(ax, title, "output node (digit)", "output value y")
+    return Drawn(ax=ax, fig=ax.figure, bars=bars, guess=guess)
+
+
+def confusion_matrix(y_true, y_pred, n_classes=10) -> np.ndarray:
+    """Counts: row ``i``, column ``j`` is how many digits labelled ``i`` were predicted ``j``.
+
+    The diagonal holds the right answers.
+
+    >>> confusion_matrix([0, 1, 1], [0, 1, 0], n_classes=2)
+    array([[1, 0],
+           [1, 1]])
+    """
+    y_true = _labels("y_true", y_true)
+    y_pred = _labels("y_pred", y_pred)
+    n_classes = positive_int("n_classes", n_classes)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must have the same length, got {y_true.size} and {y_pred.size}")
+    for name, values in (("y_true", y_true), ("y_pred", y_pred)):
+        if values.min() < 0 or values.max() >= n_classes:
+            raise ValueError(f"{name} must hold labels 0 to {n_classes - 1}")
+    matrix = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(matrix, (y_true, y_pred), 1)
+    return matrix
+
+
+def plot_confusion_matrix(matrix, ax=None):
+    """The confusion matrix as a grid of counts; the right answers lie on the diagonal.
+
+    Returns a :class:`~nnlearn.animation.Drawn` dict: ``ax``, ``image``, ``texts``
+    (one per cell, row by row).
+    """
+    matrix = np.asarray(matrix)
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise ValueError(f"matrix must be square (classes x classes), got shape {matrix.shape}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 5.5), layout="constrained")
+    n = matrix.shape[0]
+    # colour by the share of each row so the mistakes show, not just the big diagonal
+    share = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
+    image = ax.imshow(np.sqrt(share), cmap="Blues", vmin=0, vmax=1)
+    texts = []
+    for i in range(n):
+        for j in range(n):
+            count = int(matrix[i, j])
+            colour = "white" if share[i, j] > 0.5 else "black"
+            texts.append(ax.text(j, i, str(count) if count else "", ha="center", va="center",
+                                 fontsize=TICKS, color=colour))
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    _style(ax, "Confusion matrix (test digits)", "predicted digit", "true digit")
+    return Drawn(ax=ax, fig=ax.figure, image=image, texts=texts)
+
+
+def plot_history(history, axes=None):
+    """Loss and accuracy after each epoch, from the dict that ``Network.fit`` returns.
+
+    Draws ``loss`` (and ``val_loss``) on the left, ``accuracy`` (and
+    ``val_accuracy``) on the right.  Returns a :class:`~nnlearn.animation.Drawn`
+    dict: ``axes`` and ``lines`` (a dict by history key).
+    """
+    if not isinstance(history, dict) or "loss" not in history or "accuracy" not in history:
+        raise TypeError("history must be the dict returned by Network.fit, with 'loss' and 'accuracy' lists")
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
+    lines = {}
+    names = {"loss": "training", "val_loss": "validation",
+             "accuracy": "training", "val_accuracy": "validation"}
+    for ax, keys, ylabel in ((axes[0], ("loss", "val_loss"), "loss E (mean per digit)"),
+                             (axes[1], ("accuracy", "val_accuracy"), "accuracy (fraction right)")):
+        for key in keys:
+            if key in history:
+                values = as_float_array(f"history[{key!r}]", history[key], ndim=1)
+                epochs = np.arange(1, values.size + 1)
+                lines[key], = ax.plot(epochs, values, marker=".", lw=2, label=names[key])
+        ax.legend(fontsize=TICKS)
+        _style(ax, None, "epoch", ylabel)
+    axes[0].set_title("The error goes down", fontsize=FONT + 1)
+    axes[1].set_title("The accuracy goes up", fontsize=FONT + 1)
+    return Drawn(axes=axes, fig=axes[0].figure, lines=lines)
+
+
+def misclassified(y_true, y_pred) -> np.ndarray:
+    """The indices of the digits whose prediction is wrong.
+
+    >>> misclassified([1, 2, 3], [1, 0, 3]).tolist()
+    [1]
+    """
+    y_true = _labels("y_true", y_true)
+    y_pred = _labels("y_pred", y_pred)
+    return np.flatnonzero(y_true != y_pred)
+
+
+def plot_misclassified(X, y_true, y_pred, max_digits=20, ncols=10):
+    """The first ``max_digits`` digits the network gets wrong, titled "guess, is label".
+
+    Uses :func:`nnlearn.plots.plot_digits`; returns its ``DigitGrid`` with
+    an extra attribute ``indices`` (the rows of ``X`` shown).
+    """
+    wrong = misclassified(y_true, y_pred)[: positive_int("max_digits", max_digits)]
+    if wrong.size == 0:
+        raise ValueError("there are no misclassified digits to show: every prediction is right")
+    X = as_float_array("X", X, ndim=2)
+    grid = plot_digits(X[wrong], labels=np.asarray(y_true)[wrong], predictions=np.asarray(y_pred)[wrong],
+                       ncols=ncols, suptitle=f"{wrong.size} digits the network gets wrong (guess, is label)")
+    grid.indices = wrong
+    return grid

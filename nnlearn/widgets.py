@@ -16,7 +16,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from . import plots  # noqa: F401  (the widgets below draw with it)
+from . import plots
 
 
 def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f"):
@@ -60,6 +60,47 @@ def slider(widget, description):
             return child
     names = [child.description for child in widget.kwargs_widgets]
     raise KeyError(f"no slider called {description!r}; the sliders are {names}")
+
+
+# ---- chapter 2: fit a line by hand ------------------------------------------
+def line_fit_widget(x, y, w=2.0, b=40.0, show_errors=True, best_fit=False):
+    """Sliders for ``w`` (slope) and ``b`` (intercept) over :func:`nnlearn.plots.plot_line_fit`.
+
+    The figure's title shows the error of the line for the current values.
+    ``w`` runs from -5 to 15 points per hour, ``b`` from 0 to 100 points.
+    """
+    def draw(w, b):
+        return plots.plot_line_fit(x, y, w, b, show_errors=show_errors, best_fit=best_fit)
+
+    return _interactive(draw, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
+                        b=_slider("b (intercept)", b, 0.0, 100.0, 0.5, fmt=".1f"))
+
+
+# ---- chapters 3 and 4: a node with two inputs as a surface --------------------
+def plane_widget(w1=1.0, w2=-0.5, b=1.0, activation=None):
+    """Sliders for ``w1``, ``w2`` (tilt) and ``b`` (height) over :func:`nnlearn.plots.plot_plane`.
+
+    The vertical axis stays fixed (-15 to 15, or 0 to 1 with the sigmoid) so
+    that the surface moves, not the axes.  A 3-D redraw takes a moment, so the
+    figure is redrawn when a slider is released.
+    """
+    sigmoid = activation == "sigmoid"
+    zlim = (0.0, 1.0) if sigmoid else (-15.0, 15.0)
+
+    def draw(w1, w2, b):
+        return plots.plot_plane(w1, w2, b, activation=activation, zlim=zlim)
+
+    return _interactive(draw, w1=_slider("w1", w1, -3.0, 3.0, 0.1, continuous=False),
+                        w2=_slider("w2", w2, -3.0, 3.0, 0.1, continuous=False),
+                        b=_slider("b", b, -3.0, 3.0, 0.1, continuous=False))
+
+
+def sigmoid_widget(w=1.0, b=0.0):
+    """Sliders for ``w`` and ``b`` over :func:`nnlearn.plots.plot_sigmoid_node`, ``y = sigma(w x + b)``."""
+    def draw(w, b):
+        return plots.plot_sigmoid_node(w, b)
+
+    return _interactive(draw, w=_slider("w", w, -10.0, 10.0, 0.1), b=_slider("b", b, -10.0, 10.0, 0.1))
 
 
 # ---- chapters 5-8 widgets below (owned by the chapters 5-8 notebooks) ----

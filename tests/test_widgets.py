@@ -1,0 +1,107 @@
+"""Tests of the chapters 1-4 widgets: every slider redraws with its new value, from min to max."""
+
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nnlearn import mean_squared_error, sigmoid, widgets
+from nnlearn.data import study_hours
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Start and end each test with no open figure."""
+    plt.close("all")
+    yield
+    plt.close("all")
+
+
+
+@pytest.fixture(scope="module")
+def hours_scores():
+    return study_hours()
+
+
+def _extremes(widget):
+    """Every corner of the sliders' ranges: each slider at its min and its max."""
+    sliders = widget.kwargs_widgets
+    for corner in itertools.product(*[(s.min, s.max) for s in sliders]):
+        for s, value in zip(sliders, corner, strict=True):
+            s.value = value
+        yield dict(zip([s._kwarg for s in sliders], corner, strict=True))
+
+
+def test_line_fit_widget_draws_the_line_and_its_error(hours_scores):
+    hours, scores = hours_scores
+    widget = widgets.line_fit_widget(hours, scores, w=2.0, b=40.0)
+    w, b = widgets.slider(widget, "w (slope)"), widgets.slider(widget, "b (intercept)")
+    assert widget.result.w == 2.0 and widget.result.b == 40.0
+    w.value, b.value = 4.5, 47.0
+    drawn = widget.result
+    x = drawn.line.get_xdata()
+    np.testing.assert_allclose(drawn.line.get_ydata(), 4.5 * x + 47.0)
+    expected = mean_squared_error(scores, 4.5 * hours + 47.0)
+    assert drawn.error == pytest.approx(expected)
+    assert f"E = {expected:.2f}" in drawn.ax.get_title()
+    # one red segment per student, from the score to the line
+    segments = drawn.residuals.get_segments()
+    assert len(segments) == hours.size
+    np.testing.assert_allclose([s[1][1] for s in segments], 4.5 * hours + 47.0)
+
+
+def test_line_fit_widget_every_slider_extreme_draws(hours_scores):
+    widget = widgets.line_fit_widget(*hours_scores)
+    for values in _extremes(widget):
+        assert (widget.result.w, widget.result.b) == (values["w"], values["b"])
+        assert len(plt.get_fignums()) == 1  # the previous figure was closed
+
+
+def test_line_fit_widget_moving_b_from_2_to_3_lifts_the_line_by_one(hours_scores):
+    widget = widgets.line_fit_widget(*hours_scores, w=0.5, b=2.0)
+    before = widget.result.line.get_ydata().copy()
+    widgets.slider(widget, "b (intercept)").value = 3.0
+    np.testing.assert_allclose(widget.result.line.get_ydata() - before, 1.0)
+
+
+@pytest.mark.parametrize("activation", [None, "sigmoid"])
+def test_plane_widget_heights_follow_the_sliders(activation):
+    widget = widgets.plane_widget(activation=activation)
+    widgets.slider(widget, "w1").value = 2.0
+    widgets.slider(widget, "w2").value = -1.5
+    widgets.slider(widget, "b").value = 0.7
+    drawn = widget.result
+    v = 2.0 * drawn.x1 - 1.5 * drawn.x2 + 0.7
+    np.testing.assert_allclose(drawn.heights, v if activation is None else sigmoid(v))
+    assert drawn.ax.get_zlim() == ((-15.0, 15.0) if activation is None else (0.0, 1.0))
+    assert "2.0 x\u2081 - 1.5 x\u2082 + 0.7" in drawn.ax.get_title()
+
+
+@pytest.mark.parametrize("activation", [None, "sigmoid"])
+def test_plane_widget_every_slider_extreme_draws(activation):
+    widget = widgets.plane_widget(activation=activation)
+    for values in _extremes(widget):
+        assert (widget.result.w1, widget.result.w2, widget.result.b) == (values["w1"], values["w2"], values["b"])
+        low, high = widget.result.ax.get_zlim()
+        assert low <= widget.result.heights.min() and widget.result.heights.max() <= high
+
+
+def test_sigmoid_widget_draws_sigma_of_w_x_plus_b():
+    widget = widgets.sigmoid_widget()
+    widgets.slider(widget, "w").value = -2.0
+    widgets.slider(widget, "b").value = 3.0
+    drawn = widget.result
+    x = drawn.line.get_xdata()
+    np.testing.assert_allclose(drawn.line.get_ydata(), sigmoid(-2.0 * x + 3.0))
+    assert drawn.midpoint == pytest.approx(1.5)
+    assert drawn.ax.get_title() == "y = \u03c3(-2.00 x + 3.00)"
+
+
+def test_sigmoid_widget_every_slider_extreme_draws_including_w_zero():
+    widget = widgets.sigmoid_widget()
+    for values in _extremes(widget):
+        assert (widget.result.w, widget.result.b) == (values["w"], values["b"])
+    widgets.slider(widget, "w").value = 0.0
+    assert widget.result.midpoint is None
+    np.testing.assert_allclose(widget.result.line.get_ydata(), sigmoid(widget.result.b))

@@ -1,0 +1,40 @@
+"""Tests of the chapter 5-8 widgets: moving a slider redraws with the new value."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nnlearn import animation, widgets
+from nnlearn.data import study_hours
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_tangent_widget_moves_the_point_and_its_tangent():
+    widget = widgets.tangent_widget(w=1.0, actual=3.0)
+    assert widget.result.slope == pytest.approx(-2.0)
+    w = widgets.slider(widget, "w")
+    for value in (w.min, w.max, 3.0):
+        w.value = value
+        assert widget.result.slope == pytest.approx(value - 3.0)
+        np.testing.assert_allclose(widget.result.point.get_xdata(), [value])
+
+
+def test_learning_rate_widget_is_log_scale_and_shows_each_regime():
+    hours, scores = study_hours()
+    center = float(np.round(hours.mean(), 1))
+    widget = widgets.learning_rate_widget(hours, scores, center=center)
+    lr = widgets.slider(widget, "learning rate")
+    assert widget.result.status == "converged"
+    seen = {}
+    for value in (10.0 ** lr.min, 0.1, 10.0 ** lr.max):
+        lr.value = value
+        seen[value] = widget.result.status
+        path, diverged = animation.line_descent(hours, scores, learning_rate=value, center=center)
+        np.testing.assert_allclose(widget.result.ball.get_xydata(), path[-1:])
+    assert seen == {0.001: "crawling", 0.1: "converged", 1.0: "diverged"}
+    assert "diverged" in widget.result.text.get_text()

@@ -248,3 +248,165 @@ def check_sigmoid_midpoint(answer) -> bool:
     if _close(value, -expected):
         return _report(False, "", "Check the sign: solve 2 x - 3 = 0.")
     return _report(False, "", "sigma(0) = 0.5, so find the x that makes the weighted sum 2 x - 3 zero.")
+
+
+# ---- chapters 5-8 ----
+def check_chance_accuracy(answer) -> bool:
+    """Chapter 5: what accuracy does guessing give on 10 equally common digits (a fraction, 0 to 1)?"""
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    if _close(value, 0.1):
+        return _report(True, "One right in ten: 1 / 10 = 0.1, what the untrained network gets.", "")
+    if _close(value, 10.0):
+        return _report(False, "", "Give a fraction between 0 and 1, not a percentage: 10 % is 0.1.")
+    return _report(False, "", "There are 10 digits, each as common as the others: how often is a blind guess right?")
+
+
+def check_untrained_accuracy(answer, seed=1) -> bool:
+    """Chapter 5: the test accuracy of ``Network([256, 64, 10], seed=seed)`` before any training."""
+    if _missing(answer):
+        return False
+    from .data import load_digits
+    from .network import Network
+
+    _, _, X_test, y_test = load_digits()
+    expected = Network([256, 64, 10], seed=seed).accuracy(X_test, y_test)
+    value = _number(answer)
+    if _close(value, expected, tol=1e-3):
+        return _report(True, f"{expected:.3f}: close to the 0.1 of guessing, as for seed 0.", "")
+    return _report(False, "", f"Build the network with seed={seed}, then call net.accuracy(X_test, y_test).")
+
+
+def check_slope(answer, w=5.0, actual=3.0) -> bool:
+    """Chapter 6: the slope of E(w) = 1/2 (actual - w)^2 at ``w`` (default w = 5, actual = 3)."""
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    expected = w - actual
+    if _close(value, expected):
+        return _report(True, f"E'(w) = w - actual = {w:g} - {actual:g} = {expected:g}: positive, "
+                             "so downhill is to the left.", "")
+    if _close(value, -expected):
+        return _report(False, "", "Check the sign: the error grows as w moves away from actual, "
+                                  "so right of the bottom the slope is positive.")
+    if _close(value, 2 * expected):
+        return _report(False, "", "The 1/2 in front cancels the 2 from the square: E'(w) = w - actual.")
+    return _report(False, "", "Differentiate 1/2 (actual - w)^2 with respect to w (or read the tangent's slope "
+                              "from the slider).")
+
+
+def check_descent_step(answer, w=0.0, actual=3.0, learning_rate=0.5) -> bool:
+    """Chapter 6: one gradient-descent step on the parabola from ``w`` (default 0, actual 3, rate 0.5)."""
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    slope = w - actual
+    expected = w - learning_rate * slope
+    if _close(value, expected):
+        return _report(True, f"w - learning_rate x slope = {w:g} - {learning_rate:g} x ({slope:g}) "
+                             f"= {expected:g}: halfway to the bottom.", "")
+    if _close(value, w + learning_rate * slope):
+        return _report(False, "", "You stepped uphill: the step goes against the slope (minus sign).")
+    return _report(False, "", "The new w is w - learning_rate x E'(w), with E'(w) = w - actual.")
+
+
+def check_learning_rates(converging, diverging, steps=40) -> bool:
+    """Chapter 6: a learning rate that converges in ``steps`` steps on the line fit, and one that diverges.
+
+    Uses the notebook's set-up: ``study_hours()``, hours centred on 5.6, start (-4, 40).
+    """
+    if _missing(converging, diverging):
+        return False
+    from .animation import describe_descent, line_descent
+    from .data import study_hours
+
+    rates = [_number(converging), _number(diverging)]
+    if any(r is None or r <= 0 for r in rates):
+        return _report(False, "", "Both answers must be positive numbers, e.g. 0.1.")
+    hours, scores = study_hours()
+    status = []
+    for lr in rates:
+        path, diverged = line_descent(hours, scores, (-4.0, 40.0), lr, steps, center=5.6)
+        status.append(describe_descent(path, diverged, hours, scores, center=5.6))
+    if status == ["converged", "diverged"]:
+        return _report(True, f"{rates[0]:g} converges and {rates[1]:g} diverges. The border lies at "
+                             f"2 / var(hours) = {2 / hours.var():.3f}.", "")
+    hints = []
+    if status[0] != "converged":
+        hints.append(f"{rates[0]:g} is {status[0]}" + (": try a larger one." if status[0] == "crawling"
+                                                         else ": try a smaller one."))
+    if status[1] != "diverged":
+        hints.append(f"{rates[1]:g} is {status[1]}: try a larger one.")
+    return _report(False, "", " ".join(hints))
+
+
+def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0) -> bool:
+    """Chapter 7: W(k+1) for W(k) = ``weight``, gradient ``gradient`` and ``learning_rate``."""
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    expected = weight - learning_rate * gradient
+    if _close(value, expected):
+        return _report(True, f"W(k+1) = {weight:g} - {learning_rate:g} x ({gradient:g}) = {expected:g}: "
+                             "a negative gradient makes the weight grow.", "")
+    if _close(value, weight + learning_rate * gradient):
+        return _report(False, "", "Subtract learning_rate x gradient: the weight moves against the gradient.")
+    return _report(False, "", "W(k+1) = W(k) - learning_rate x gradient.")
+
+
+def check_output_delta(answer, y=0.8, target=1.0) -> bool:
+    """Chapter 7: dE/dv for a sigmoid output node with output ``y`` and target ``target``.
+
+    E = 1/2 (target - y)^2 and y = sigma(v), so dE/dv = (y - target) y (1 - y).
+    """
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    expected = (y - target) * y * (1 - y)
+    if _close(value, expected):
+        return _report(True, f"dE/dy x dy/dv = ({y - target:g}) x {y:g} x {1 - y:g} = {expected:g}.", "")
+    if _close(value, y - target):
+        return _report(False, "", "That is dE/dy; multiply by the sigmoid's slope dy/dv = y (1 - y).")
+    if _close(value, -expected):
+        return _report(False, "", "Check the sign: dE/dy = y - target.")
+    return _report(False, "", "Chain rule: dE/dv = dE/dy x dy/dv, with dE/dy = y - target and dy/dv = y (1 - y).")
+
+
+def check_most_confused(true_digit, predicted_digit, matrix) -> bool:
+    """Chapter 7: the (true digit, predicted digit) pair the network mixes up most often.
+
+    ``matrix`` is the confusion matrix of the notebook; its largest cell off
+    the diagonal is the answer (any of them, if several tie).
+    """
+    if _missing(true_digit, predicted_digit):
+        return False
+    matrix = np.asarray(matrix)
+    off = matrix.copy()
+    np.fill_diagonal(off, -1)
+    i, j = _number(true_digit), _number(predicted_digit)
+    if i is None or j is None or not (0 <= i < len(matrix) and 0 <= j < len(matrix)):
+        return _report(False, "", "Give two digits 0-9: the true digit (row) and the predicted one (column).")
+    i, j = int(i), int(j)
+    if i != j and off[i, j] == off.max():
+        return _report(True, f"{off[i, j]} digits labelled {i} were read as {j}: the largest mistake.", "")
+    if off[j, i] == off.max() and i != j:
+        return _report(False, "", "Swapped: rows are the true digits, columns the predictions.")
+    if i == j:
+        return _report(False, "", "The diagonal holds the right answers; look off the diagonal.")
+    return _report(False, "", f"Row {i}, column {j} holds {off[i, j]}; find the largest number off the diagonal.")
+
+
+def check_network_size(answer, layer_sizes=(256, 64, 10)) -> bool:
+    """Chapter 8: how many weights and biases does ``Network(layer_sizes)`` have in all?"""
+    if _missing(answer):
+        return False
+    value = _number(answer)
+    pairs = list(zip(layer_sizes[:-1], layer_sizes[1:]))
+    weights = sum(a * b for a, b in pairs)
+    biases = sum(layer_sizes[1:])
+    if _close(value, weights + biases):
+        return _report(True, f"{weights} weights and {biases} biases: {weights + biases} numbers to learn.", "")
+    if _close(value, weights):
+        return _report(False, "", "Those are the weights; every node after the input layer also has a bias.")
+    return _report(False, "", "Each layer has inputs x outputs weights (the shape of W) and one bias per output.")

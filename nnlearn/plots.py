@@ -325,6 +325,18 @@ def best_fit_line(x, y):
     return w, float(y.mean() - w * x.mean())
 
 
+def plot_study_hours(x, y, ax=None, xlabel="hours studied (h)", ylabel="exam score (points)"):
+    """The scatter plot of the data: one dot per student.  Returns the scatter's collection."""
+    x = as_float_array("x", x, ndim=1)
+    y = as_float_array("y", y, ndim=1)
+    ax = _axes(ax, figsize=(6.4, 4.4))
+    points = ax.scatter(x, y, s=30, color="#2f4b7c")
+    ax.set_xlim(0, max(10.5, float(x.max()) + 0.5))
+    ax.set_ylim(0, 110)
+    _style(ax, f"{x.size} students: the longer they study, the higher they score", xlabel, ylabel)
+    return points
+
+
 @dataclass
 class LineFit:
     """What :func:`plot_line_fit` drew; ``error`` is the mean squared error of the line ``w x + b``."""
@@ -461,7 +473,7 @@ def plot_node(w, b, x=None, activation=None, ax=None):
         ax.add_patch(plt.Circle((end, 0), 0.45, facecolor=LAYER_COLOURS["output"], edgecolor="black"))
         ax.text(end, 0, "\u03c3", ha="center", va="center", fontsize=16)
         end += 1.8
-    output = None if x is None else float(neuron(x if n > 1 else x[0]))
+    output = None if x is None else float(neuron(x if neuron.w.ndim == 1 else x[0]))
     ax.annotate("", xy=(end - 0.2, 0), xytext=(end - 1.35, 0), arrowprops={"arrowstyle": "->"})
     name = "y" if sigmoid else "v"
     label = name if output is None else f"{name} = {output:.3g}"

@@ -63,3 +63,12 @@ def test_plot_digits_with_labels_only(digits):
     assert grid.correct is None
     with pytest.raises(ValueError, match="one entry per row"):
         plots.plot_digits(X[:3], labels=y[:2])
+
+
+def test_plot_study_hours_draws_one_dot_per_student():
+    from nnlearn.data import study_hours
+
+    hours, scores = study_hours()
+    points = plots.plot_study_hours(hours, scores)
+    np.testing.assert_array_equal(points.get_offsets(), np.column_stack([hours, scores]))
+    assert points.axes.get_xlabel() == "hours studied (h)"

@@ -35,9 +35,20 @@ def sigmoid(v):
 
 
 def _sigmoid(v: np.ndarray) -> np.ndarray:
-    """The sigmoid without input checks (the network calls it on checked arrays)."""
-    z = np.exp(-np.abs(v))  # in (0, 1]: never overflows
-    return np.where(v >= 0, 1.0, z) / (1.0 + z)
+    """The sigmoid without input checks (the network calls it on checked arrays).
+
+    The formula of :func:`sigmoid`, one step at a time and in place: a fresh
+    large array costs more than the arithmetic, so this makes two new arrays
+    where ``np.where(v >= 0, 1.0, z) / (1.0 + z)`` would make six.
+    """
+    z = np.empty(np.shape(v))
+    np.abs(v, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)  # e^{-|v|}, in (0, 1]: never overflows
+    y = np.where(v >= 0, 1.0, z)  # numerator: 1 for v >= 0, e^{-|v|} = e^{v} for v < 0
+    z += 1.0
+    y /= z
+    return y
 
 
 def sigmoid_derivative(v):

@@ -1,7 +1,8 @@
 """Exercises that check themselves: call ``check_...`` with your answer.
 
 Each checker prints "Right!" with a short reason, or "Not yet." with a hint
-that points at the usual slip, and returns ``True`` or ``False``.  Calling it
+that points at the usual slip, and returns a :class:`Check` that is true or
+false (and that a notebook does not display a second time).  Calling it
 with ``...`` (the placeholder in the notebooks) only reminds you to fill in
 an answer.  The numbers of each exercise are written in its docstring and in
 the notebook.
@@ -18,6 +19,27 @@ from .plots import best_fit_line
 
 RIGHT = "Right!"
 NOT_YET = "Not yet."
+
+
+class Check:
+    """The outcome of a checker: true when the answer is right.
+
+    The message was already printed; in a notebook the object itself shows
+    nothing, so a check can be the last line of a cell.
+    """
+
+    def __init__(self, ok: bool, message: str):
+        self.ok = bool(ok)
+        self.message = message
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def _ipython_display_(self) -> None:
+        """Show nothing: the message was printed when the check ran."""
+
+    def __repr__(self) -> str:
+        return f"Check(ok={self.ok})"
 
 
 def _missing(*answers) -> bool:
@@ -38,9 +60,10 @@ def _number(answer):
     return float(value)
 
 
-def _report(ok: bool, success: str, hint: str) -> bool:
-    print(f"{RIGHT} {success}" if ok else f"{NOT_YET} {hint}")
-    return ok
+def _report(ok: bool, success: str, hint: str) -> Check:
+    message = f"{RIGHT} {success}" if ok else f"{NOT_YET} {hint}"
+    print(message)
+    return Check(ok, message)
 
 
 def _close(a, b, tol=1e-6) -> bool:
@@ -48,10 +71,10 @@ def _close(a, b, tol=1e-6) -> bool:
 
 
 # ---- chapter 1: the structure ------------------------------------------------
-def check_input_nodes(answer) -> bool:
+def check_input_nodes(answer) -> Check:
     """How many input nodes does a network need for a 28x28-pixel image?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     expected = 28 * 28
     if _close(value, expected):
@@ -61,13 +84,13 @@ def check_input_nodes(answer) -> bool:
     return _report(False, "", "Each pixel is one input node. How many pixels does a 28 x 28 grid have?")
 
 
-def check_pixel_index(answer) -> bool:
+def check_pixel_index(answer) -> Check:
     """Which input node (counted from 0) holds the pixel in row 2, column 5 (both counted from 0)?
 
     The 16x16 image is read row by row from the top left.
     """
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     row, column = 2, 5
     expected = row * IMAGE_SHAPE[1] + column
@@ -78,10 +101,10 @@ def check_pixel_index(answer) -> bool:
     return _report(False, "", "Rows 0 and 1 (16 nodes each) come before row 2; then count 5 more along it.")
 
 
-def check_prediction(outputs, answer) -> bool:
+def check_prediction(outputs, answer) -> Check:
     """Given the 10 ``outputs`` of a network, which digit does it predict?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     outputs = np.asarray(outputs, dtype=float).ravel()
     value = _number(answer)
     expected = int(np.argmax(outputs))
@@ -95,10 +118,10 @@ def check_prediction(outputs, answer) -> bool:
 
 
 # ---- chapter 2: a single node -----------------------------------------------
-def check_line_fit(w, b, x, y, within=0.10) -> bool:
+def check_line_fit(w, b, x, y, within=0.10) -> Check:
     """Is the line ``y = w x + b`` close to the best fit: its error at most 10 % above the least error?"""
     if _missing(w, b):
-        return False
+        return Check(False, "no answer yet")
     w, b = _number(w), _number(b)
     if w is None or b is None:
         return _report(False, "", "w and b must be single numbers, e.g. the values of your sliders.")
@@ -120,10 +143,10 @@ def check_line_fit(w, b, x, y, within=0.10) -> bool:
     return _report(False, "", f"Your error is {error:.2f}; the least possible is {least:.2f}. {hint}")
 
 
-def check_intercept(answer) -> bool:
+def check_intercept(answer) -> Check:
     """Where does the line y = 0.5 x + 3 cross the y axis (the value of y there)?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     if _close(value, 3.0):
         return _report(True, "At x = 0 the slope term vanishes, so y = b = 3.", "")
@@ -132,10 +155,10 @@ def check_intercept(answer) -> bool:
     return _report(False, "", "The y axis is where x = 0: what is 0.5 x 0 + 3?")
 
 
-def check_neuron_output(answer) -> bool:
+def check_neuron_output(answer) -> Check:
     """What does ``Neuron(w=2.5, b=-1)`` return for the input ``x = 4``?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     w, b, x = 2.5, -1.0, 4.0
     expected = w * x + b
@@ -154,10 +177,10 @@ WEIGHTED_SUM_W = (0.5, 3.0, -2.0)
 WEIGHTED_SUM_B = 1.0
 
 
-def check_weighted_sum(answer) -> bool:
+def check_weighted_sum(answer) -> Check:
     """The node's output v for x = (2, -1, 0.5), w = (0.5, 3, -2) and b = 1."""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     products = np.multiply(WEIGHTED_SUM_X, WEIGHTED_SUM_W)
     expected = float(products.sum() + WEIGHTED_SUM_B)
@@ -170,10 +193,10 @@ def check_weighted_sum(answer) -> bool:
                               "Watch the signs.")
 
 
-def check_parameter_count(answer) -> bool:
+def check_parameter_count(answer) -> Check:
     """How many numbers (weights and bias) does one node with 17 inputs have?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     if _close(value, 18):
         return _report(True, "17 weights, one per input, plus one bias: 18.", "")
@@ -185,10 +208,10 @@ def check_parameter_count(answer) -> bool:
 PLANE_POINTS = {(0.0, 0.0): 1.0, (1.0, 0.0): 3.0, (0.0, 1.0): 0.0}
 
 
-def check_plane(w1, w2, b) -> bool:
+def check_plane(w1, w2, b) -> Check:
     """Find the plane v = w1 x1 + w2 x2 + b through v(0, 0) = 1, v(1, 0) = 3 and v(0, 1) = 0."""
     if _missing(w1, w2, b):
-        return False
+        return Check(False, "no answer yet")
     values = [_number(v) for v in (w1, w2, b)]
     if any(v is None for v in values):
         return _report(False, "", "w1, w2 and b must be single numbers.")
@@ -215,10 +238,10 @@ def collapse_exercise():
     return W1, b1, W2, b2
 
 
-def check_collapsed_layer(W, b) -> bool:
+def check_collapsed_layer(W, b) -> Check:
     """The single layer ``(W, b)`` that does what the two layers of :func:`collapse_exercise` do."""
     if _missing(W, b):
-        return False
+        return Check(False, "no answer yet")
     W1, b1, W2, b2 = collapse_exercise()
     W_expected, b_expected = W1 @ W2, b1 @ W2 + b2
     W = np.asarray(W, dtype=float)
@@ -236,10 +259,10 @@ def check_collapsed_layer(W, b) -> bool:
                               "so b = b1 @ W2 + b2.")
 
 
-def check_sigmoid_midpoint(answer) -> bool:
+def check_sigmoid_midpoint(answer) -> Check:
     """At which x is sigma(2 x - 3) exactly 0.5?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     w, b = 2.0, -3.0
     expected = -b / w
@@ -251,10 +274,10 @@ def check_sigmoid_midpoint(answer) -> bool:
 
 
 # ---- chapters 5-8 ----
-def check_chance_accuracy(answer) -> bool:
+def check_chance_accuracy(answer) -> Check:
     """Chapter 5: what accuracy does guessing give on 10 equally common digits (a fraction, 0 to 1)?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     if _close(value, 0.1):
         return _report(True, "One right in ten: 1 / 10 = 0.1, what the untrained network gets.", "")
@@ -263,10 +286,10 @@ def check_chance_accuracy(answer) -> bool:
     return _report(False, "", "There are 10 digits, each as common as the others: how often is a blind guess right?")
 
 
-def check_untrained_accuracy(answer, seed=1) -> bool:
+def check_untrained_accuracy(answer, seed=1) -> Check:
     """Chapter 5: the test accuracy of ``Network([256, 64, 10], seed=seed)`` before any training."""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     from .data import load_digits
     from .network import Network
 
@@ -278,10 +301,10 @@ def check_untrained_accuracy(answer, seed=1) -> bool:
     return _report(False, "", f"Build the network with seed={seed}, then call net.accuracy(X_test, y_test).")
 
 
-def check_slope(answer, w=5.0, actual=3.0) -> bool:
+def check_slope(answer, w=5.0, actual=3.0) -> Check:
     """Chapter 6: the slope of E(w) = 1/2 (actual - w)^2 at ``w`` (default w = 5, actual = 3)."""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     expected = w - actual
     if _close(value, expected):
@@ -296,10 +319,10 @@ def check_slope(answer, w=5.0, actual=3.0) -> bool:
                               "from the slider).")
 
 
-def check_descent_step(answer, w=0.0, actual=3.0, learning_rate=0.5) -> bool:
+def check_descent_step(answer, w=0.0, actual=3.0, learning_rate=0.5) -> Check:
     """Chapter 6: one gradient-descent step on the parabola from ``w`` (default 0, actual 3, rate 0.5)."""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     slope = w - actual
     expected = w - learning_rate * slope
@@ -311,13 +334,13 @@ def check_descent_step(answer, w=0.0, actual=3.0, learning_rate=0.5) -> bool:
     return _report(False, "", "The new w is w - learning_rate x E'(w), with E'(w) = w - actual.")
 
 
-def check_learning_rates(converging, diverging, steps=40) -> bool:
+def check_learning_rates(converging, diverging, steps=40) -> Check:
     """Chapter 6: a learning rate that converges in ``steps`` steps on the line fit, and one that diverges.
 
     Uses the notebook's set-up: ``study_hours()``, hours centred on 5.6, start (-4, 40).
     """
     if _missing(converging, diverging):
-        return False
+        return Check(False, "no answer yet")
     from .animation import describe_descent, line_descent
     from .data import study_hours
 
@@ -341,10 +364,10 @@ def check_learning_rates(converging, diverging, steps=40) -> bool:
     return _report(False, "", " ".join(hints))
 
 
-def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0) -> bool:
+def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0) -> Check:
     """Chapter 7: W(k+1) for W(k) = ``weight``, gradient ``gradient`` and ``learning_rate``."""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     expected = weight - learning_rate * gradient
     if _close(value, expected):
@@ -355,13 +378,13 @@ def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0) -
     return _report(False, "", "W(k+1) = W(k) - learning_rate x gradient.")
 
 
-def check_output_delta(answer, y=0.8, target=1.0) -> bool:
+def check_output_delta(answer, y=0.8, target=1.0) -> Check:
     """Chapter 7: dE/dv for a sigmoid output node with output ``y`` and target ``target``.
 
     E = 1/2 (target - y)^2 and y = sigma(v), so dE/dv = (y - target) y (1 - y).
     """
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     expected = (y - target) * y * (1 - y)
     if _close(value, expected):
@@ -373,14 +396,14 @@ def check_output_delta(answer, y=0.8, target=1.0) -> bool:
     return _report(False, "", "Chain rule: dE/dv = dE/dy x dy/dv, with dE/dy = y - target and dy/dv = y (1 - y).")
 
 
-def check_most_confused(true_digit, predicted_digit, matrix) -> bool:
+def check_most_confused(true_digit, predicted_digit, matrix) -> Check:
     """Chapter 7: the (true digit, predicted digit) pair the network mixes up most often.
 
     ``matrix`` is the confusion matrix of the notebook; its largest cell off
     the diagonal is the answer (any of them, if several tie).
     """
     if _missing(true_digit, predicted_digit):
-        return False
+        return Check(False, "no answer yet")
     matrix = np.asarray(matrix)
     off = matrix.copy()
     np.fill_diagonal(off, -1)
@@ -397,10 +420,10 @@ def check_most_confused(true_digit, predicted_digit, matrix) -> bool:
     return _report(False, "", f"Row {i}, column {j} holds {off[i, j]}; find the largest number off the diagonal.")
 
 
-def check_network_size(answer, layer_sizes=(256, 64, 10)) -> bool:
+def check_network_size(answer, layer_sizes=(256, 64, 10)) -> Check:
     """Chapter 8: how many weights and biases does ``Network(layer_sizes)`` have in all?"""
     if _missing(answer):
-        return False
+        return Check(False, "no answer yet")
     value = _number(answer)
     pairs = list(zip(layer_sizes[:-1], layer_sizes[1:]))
     weights = sum(a * b for a, b in pairs)

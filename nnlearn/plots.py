@@ -138,7 +138,7 @@ class InputValues:
     """What :func:`plot_input_values` drew."""
 
     ax: object
-    bars: object
+    bars: object  # a LineCollection, one segment from 0 to each value
     values: np.ndarray
 
 
@@ -152,7 +152,8 @@ def plot_input_values(x, ax=None):
     values = _digit_vector("x", x).ravel()
     ax = _axes(ax, figsize=(9, 3.2))
     colours = np.where(values > 0, "#f2a900", "#2f4b7c")
-    bars = ax.bar(np.arange(values.size), values, width=1.0, color=colours)
+    # one vertical segment per input node (a LineCollection: much faster to draw than 256 bars)
+    bars = ax.vlines(np.arange(values.size), 0.0, values, colors=colours, linewidth=2.4)
     for row in range(1, IMAGE_SHAPE[0]):
         ax.axvline(row * IMAGE_SHAPE[1] - 0.5, color="grey", linestyle=":", linewidth=0.8)
     ax.axhline(0.0, color="black", linewidth=0.8)

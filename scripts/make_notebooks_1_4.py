@@ -143,10 +143,10 @@ print("prediction:", int(np.argmax(outputs)), "  true label:", y_train[0])
 print("same as net.forward:", np.allclose(outputs, net.forward(x)[0]))
 print("same as net.predict:", int(net.predict(x)[0]))
 """),
-    md("Twenty test digits with the untrained network's guesses (green: right, red: wrong):"),
+    md("Ten test digits with the untrained network's guesses (green: right, red: wrong, with the true label):"),
     code("""
-predictions = net.predict(X_test[:20])
-plots.plot_digits(X_test[:20], labels=y_test[:20], predictions=predictions)
+predictions = net.predict(X_test[:10])
+plots.plot_digits(X_test[:10], labels=y_test[:10], predictions=predictions)
 plt.show()
 print(f"untrained accuracy on all {len(y_test)} test digits: {net.accuracy(X_test, y_test):.0%}")
 """),
@@ -165,18 +165,18 @@ or gives a hint.
 
 **1.** How many input nodes would a network need for a 28 x 28-pixel image?
 """),
-    code("exercises.check_input_nodes(...);"),
+    code("exercises.check_input_nodes(...)"),
     md("""
 **2.** Which input node (counting from 0) holds the pixel in row 2, column 5 of a 16 x 16
 image (rows and columns also counted from 0)? Hint: `np.arange(256).reshape(16, 16)` shows
 every node's number in its place.
 """),
-    code("exercises.check_pixel_index(...);"),
+    code("exercises.check_pixel_index(...)"),
     md("**3.** Another untrained network (seed 1) looks at a test digit. Which digit does it predict?"),
     code("""
 outputs_1 = nnlearn.Network([256, 16, 10], seed=1).forward(X_test[5])[0]
 print(np.round(outputs_1, 3))
-exercises.check_prediction(outputs_1, ...);
+exercises.check_prediction(outputs_1, ...)
 """),
 ]
 
@@ -291,12 +291,12 @@ plt.show()
 
 **1.** Use the sliders to get within 10 % of the smallest possible error, then enter your values.
 """),
-    code("exercises.check_line_fit(..., ..., hours, scores);  # check_line_fit(w, b, hours, scores)"),
+    code("exercises.check_line_fit(..., ..., hours, scores)  # check_line_fit(w, b, hours, scores)"),
     md("**2.** Where does the line `y = 0.5 x + 3` cross the y axis (the value of y there)?"),
-    code("exercises.check_intercept(...);"),
+    code("exercises.check_intercept(...)"),
     md("**3.** What does `nnlearn.Neuron(w=2.5, b=-1)` return for the input `x = 4`? Work it out first, "
        "then check with the neuron."),
-    code("exercises.check_neuron_output(...);"),
+    code("exercises.check_neuron_output(...)"),
 ]
 
 # ---- 03: more inputs ----------------------------------------------------------------
@@ -386,14 +386,14 @@ is the same dot product. A digit network's first hidden node has 256 inputs: a
 
 **1.** Compute the output `v` of a node with inputs `x = (2, -1, 0.5)`, weights `w = (0.5, 3, -2)` and bias `b = 1`.
 """),
-    code("exercises.check_weighted_sum(...);"),
+    code("exercises.check_weighted_sum(...)"),
     md("**2.** How many numbers (weights and bias) does one node with 17 inputs have?"),
-    code("exercises.check_parameter_count(...);"),
+    code("exercises.check_parameter_count(...)"),
     md("""
 **3.** Find the plane through the three points `v(0, 0) = 1`, `v(1, 0) = 3` and `v(0, 1) = 0`
 (the sliders can help). Enter `w1, w2, b`.
 """),
-    code("exercises.check_plane(..., ..., ...);"),
+    code("exercises.check_plane(..., ..., ...)"),
 ]
 
 # ---- 04: nonlinearity ----------------------------------------------------------------
@@ -526,10 +526,10 @@ Compute the single layer `W, b` that does the same.
 W1, b1, W2, b2 = exercises.collapse_exercise()
 W = ...   # your formula
 b = ...   # your formula
-exercises.check_collapsed_layer(W, b);
+exercises.check_collapsed_layer(W, b)
 """),
     md("**2.** At which `x` is `sigma(2 x - 3)` exactly 0.5? (Try it with the sigmoid sliders.)"),
-    code("exercises.check_sigmoid_midpoint(...);"),
+    code("exercises.check_sigmoid_midpoint(...)"),
 ]
 
 NOTEBOOKS = {

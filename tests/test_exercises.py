@@ -31,17 +31,17 @@ CASES = [
 
 @pytest.mark.parametrize("checker, right, wrongs", CASES, ids=[c[0].__name__ for c in CASES])
 def test_checker_accepts_the_right_answer_and_hints_on_slips(checker, right, wrongs, capsys):
-    assert checker(*right) is True
+    assert checker(*right)
     assert capsys.readouterr().out.startswith(exercises.RIGHT)
     for wrong, hint in wrongs:
-        assert checker(*wrong) is False
+        assert not checker(*wrong)
         out = capsys.readouterr().out
         assert out.startswith(exercises.NOT_YET) and hint in out, out
 
 
 @pytest.mark.parametrize("checker, right, wrongs", CASES, ids=[c[0].__name__ for c in CASES])
 def test_checker_with_the_placeholder_asks_for_an_answer(checker, right, wrongs, capsys):
-    assert checker(*([...] * len(right))) is False
+    assert not checker(*([...] * len(right)))
     assert "Replace ..." in capsys.readouterr().out
 
 

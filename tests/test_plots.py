@@ -72,3 +72,12 @@ def test_plot_study_hours_draws_one_dot_per_student():
     points = plots.plot_study_hours(hours, scores)
     np.testing.assert_array_equal(points.get_offsets(), np.column_stack([hours, scores]))
     assert points.axes.get_xlabel() == "hours studied (h)"
+
+
+def test_plot_input_values_draws_one_segment_per_pixel(digits):
+    X, _ = digits
+    drawn = plots.plot_input_values(X[3])
+    segments = drawn.bars.get_segments()
+    assert len(segments) == 256
+    np.testing.assert_allclose([s[1][1] for s in segments], X[3])
+    np.testing.assert_allclose([s[0][0] for s in segments], np.arange(256))

@@ -1,0 +1,355 @@
+"""A notebook open in JupyterLab, driven the way a learner drives it: menus, sliders, buttons.
+
+Selectors are JupyterLab 4's and ipywidgets 8's; the player of an animation is the HTML that
+matplotlib's ``Animation.to_jshtml()`` writes (an ``<img>`` and buttons titled "Next frame",
+"Play", ...).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RUN_TIMEOUT_MS = 180_000  # Run All of the slowest notebook, on a busy machine
+PICTURE_TIMEOUT = 30.0  # seconds from a slider move to its new picture
+STABLE_FOR = 0.4  # seconds a new picture must stay unchanged to count as drawn
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# A cell's top-level outputs (not those inside an Output widget).
+TOP_OUTPUTS = ".jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output"
+
+JS_HASH = """
+function hash(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
+  return (h >>> 0).toString(16) + ':' + text.length;
+}
+"""
+
+# The picture of a cell: every image in its outputs (inside widgets too); without images,
+# the text of its Output widgets.
+JS_PICTURE = (
+    "(cell) => {"
+    + JS_HASH
+    + """
+  const images = [...cell.querySelectorAll('.jp-Cell-outputWrapper img')];
+  if (images.length) return {kind: 'image', n: images.length, hash: hash(images.map(i => i.src).join('|'))};
+  const outputs = [...cell.querySelectorAll('.widget-output')];
+  return {kind: 'text', n: outputs.length, hash: hash(outputs.map(o => o.innerText).join('|'))};
+}"""
+)
+
+JS_RUN_FINISHED = """() => {
+  const indicator = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator')
+    || document.querySelector('.jp-Notebook-ExecutionIndicator');
+  if (!indicator || indicator.getAttribute('data-status') !== 'idle') return false;
+  const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.textContent);
+  return !prompts.some(p => p.includes('*')) && prompts.some(p => /\\d/.test(p));
+}"""
+
+JS_KERNEL_IDLE = """() => {
+  const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+  if (!indicator || indicator.getAttribute('data-status') !== 'idle') return false;
+  return ![...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(p => p.textContent.includes('*'));
+}"""
+
+# Error outputs and warnings both render as stderr text; a traceback is told apart by its
+# header ("ZeroDivisionError   Traceback (most recent call last)") or, for a SyntaxError,
+# by a line that starts with the exception's name.
+JS_ERRORS = """() => {
+  const errorLine = new RegExp(
+    '(Traceback \\(most recent call last\\))|(^\\s*[A-Za-z_][\\w.]*(Error|Exception|Interrupt)(:|\\s*$))', 'm');
+  const cells = [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
+  const found = [];
+  cells.forEach((cell, index) => {
+    cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').forEach(o => {
+      if (errorLine.test(o.innerText)) {
+        found.push({cell: index + 1, kind: 'traceback', text: o.innerText.slice(0, 1500)});
+      }
+    });
+    cell.querySelectorAll('.jp-OutputArea-output').forEach(o => {
+      if (/Error displaying widget/.test(o.innerText)) {
+        found.push({cell: index + 1, kind: 'widget', text: o.innerText.slice(0, 500)});
+      }
+    });
+  });
+  return found;
+}"""
+
+JS_WARNINGS = """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].flatMap((cell, index) =>
+  [...cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+    .map(o => ({cell: index + 1, text: o.innerText.slice(0, 300)})))"""
+
+JS_NOT_RUN = """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].flatMap((cell, index) => {
+  if (!cell.classList.contains('jp-CodeCell')) return [];
+  const prompt = cell.querySelector('.jp-InputPrompt')?.textContent || '';
+  const source = cell.querySelector('.cm-content')?.textContent.trim() || '';
+  return source && !/\\d/.test(prompt) ? [{cell: index + 1, prompt, source: source.slice(0, 80)}] : [];
+})"""
+
+JS_RENDERED_WIDGET_VIEWS = (
+    "() => [...document.querySelectorAll('" + TOP_OUTPUTS + "')]"
+    ".filter(o => o.querySelector(':scope > .jupyter-widgets')).length"
+)
+
+
+def notebooks_dir() -> Path:
+    """The notebooks under test: ``notebooks/``, or the folder named by ``NNLEARN_E2E_NOTEBOOKS``."""
+    return Path(os.environ.get("NNLEARN_E2E_NOTEBOOKS", ROOT / "notebooks")).resolve()
+
+
+@dataclass
+class Expected:
+    """What a notebook's stored outputs show: a run in the browser should show as much."""
+
+    widget_views: int = 0
+    animations: int = 0
+    code_cells: int = 0
+
+    @classmethod
+    def of(cls, path: Path) -> Expected:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        expected = cls()
+        for cell in notebook.get("cells", []):
+            if cell.get("cell_type") != "code":
+                continue
+            expected.code_cells += 1
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if WIDGET_VIEW in data:
+                    expected.widget_views += 1
+                html = data.get("text/html", "")
+                html = "".join(html) if isinstance(html, list) else html
+                expected.animations += len(re.findall(r'<div class="animation">', html))
+        return expected
+
+
+@dataclass
+class Move:
+    notebook: str
+    slider: str
+    cell: int
+    seconds: float | None  # None: the picture did not change
+    problem: str = ""
+
+
+@dataclass
+class LabNotebook:
+    """One notebook open in JupyterLab; the only one open while its tests run."""
+
+    page: object  # the JupyterLab page, shared by the notebooks opened one after the other
+    path: Path
+    stem: str
+    expected: Expected = field(default_factory=Expected)
+    run_seconds: float = 0.0
+    rendered_widget_views: int = 0
+    browser_errors: list[str] = field(default_factory=list)
+
+    # -- opening and running -----------------------------------------------------------
+
+    def open(self) -> None:
+        """Opens the notebook from the file browser (a double click), and waits for its kernel."""
+        item = self.page.locator(f'.jp-DirListing-item[title^="Name: {self.path.name}"]').first
+        item.click()
+        self.page.keyboard.press("Enter")
+        self.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", timeout=60_000)
+        self.wait_for_kernel()
+
+    def wait_for_kernel(self, timeout: float = 90.0) -> None:
+        """Waits until the notebook's kernel is connected and idle.
+
+        Before its kernel starts, a notebook shows "No Kernel" and an idle indicator; a notebook
+        whose kernel JupyterLab cannot pick by itself asks: the proposed one (python3) is taken.
+        """
+        state = """() => {
+          if (document.querySelector('.jp-Dialog')) return 'dialog';
+          const name = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName');
+          const indicator = document.querySelector(
+            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+          const started = name && name.innerText.trim() && !/No Kernel/.test(name.innerText);
+          return started && indicator?.getAttribute('data-status') === 'idle' ? 'idle' : '';
+        }"""
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = max(1.0, deadline - time.monotonic()) * 1000
+            found = self.page.wait_for_function(state, timeout=remaining, polling=100).json_value()
+            if found == "idle":
+                return
+            self.page.locator(".jp-Dialog .jp-mod-accept").first.click()
+
+    def close(self) -> None:
+        """File > Close and Shut Down Notebook, confirming (and discarding changes) when asked."""
+        self.menu("File", "filemenu:close-and-cleanup")
+        gone = (
+            "() => !document.querySelector('.jp-NotebookPanel') ? 'closed'"
+            " : document.querySelector('.jp-Dialog') ? 'dialog' : ''"
+        )
+        for _ in range(3):
+            found = self.page.wait_for_function(gone, timeout=30_000).json_value()
+            if found == "closed":
+                return
+            discard = self.page.locator(".jp-Dialog button:has-text('Discard')")
+            (discard if discard.count() else self.page.locator(".jp-Dialog .jp-mod-accept")).first.click()
+        raise AssertionError(f"{self.path.name} did not close")
+
+    def menu(self, menu: str, command: str) -> None:
+        self.page.locator(f".lm-MenuBar-itemLabel:text-is('{menu}')").click()
+        self.page.locator(f".lm-Menu-item[data-command='{command}']").click()
+
+    def run_all(self) -> float:
+        """Clears the stored outputs, then Run > Run All Cells; returns the seconds it took.
+
+        Clearing first makes every output the test looks at one that this run produced.
+        """
+        self.menu("Edit", "editmenu:clear-all")
+        self.page.wait_for_function(
+            "() => ![...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(p => /\\d/.test(p.textContent))"
+        )
+        start = time.perf_counter()
+        self.menu("Run", "runmenu:run-all")
+        self.page.wait_for_function(JS_RUN_FINISHED, timeout=RUN_TIMEOUT_MS, polling=100)
+        return time.perf_counter() - start
+
+    def wait_for_widgets(self, expected: int) -> int:
+        """Waits until at least ``expected`` widget views have rendered; returns how many did."""
+        if expected:
+            try:
+                self.page.wait_for_function(f"() => ({JS_RENDERED_WIDGET_VIEWS})() >= {expected}", timeout=30_000)
+            except Exception:  # reported by the caller with the count that did render
+                pass
+        return self.page.evaluate(JS_RENDERED_WIDGET_VIEWS)
+
+    def wait_until_idle(self, timeout_ms: float = 60_000) -> None:
+        self.page.wait_for_function(JS_KERNEL_IDLE, timeout=timeout_ms, polling=50)
+
+    def errors(self) -> list[dict]:
+        return self.page.evaluate(JS_ERRORS)
+
+    def warnings(self) -> list[dict]:
+        return self.page.evaluate(JS_WARNINGS)
+
+    def cells_not_run(self) -> list[dict]:
+        return self.page.evaluate(JS_NOT_RUN)
+
+    # -- sliders -----------------------------------------------------------------------
+
+    def sliders(self):
+        return self.page.locator(".jp-Notebook .jupyter-widgets.widget-slider")
+
+    def move_slider(self, index: int) -> Move:
+        """Moves slider ``index`` one step (keyboard on its handle) and waits for its cell's new picture."""
+        slider = self.sliders().nth(index)
+        slider.scroll_into_view_if_needed()
+        name = (slider.locator(".widget-label").first.inner_text() or f"slider {index + 1}").strip()
+        cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-Cell ')][1]")
+        cell_number = cell.evaluate(
+            "c => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].indexOf(c) + 1"
+        )
+        readout = slider.locator(".widget-readout")
+        handle = slider.locator(".noUi-handle").first
+        before_value = readout.inner_text()
+        before = cell.evaluate(JS_PICTURE)
+        at_max = handle.evaluate(
+            "h => Number(h.getAttribute('aria-valuenow')) >= Number(h.getAttribute('aria-valuemax'))"
+        )
+        handle.focus()
+        start = time.perf_counter()
+        self.page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+        moved = Move(self.stem, name, cell_number, None)
+        try:
+            readout.page.wait_for_function(
+                "([r, v]) => r.innerText !== v", arg=[readout.element_handle(), before_value], timeout=5_000
+            )
+        except Exception:
+            moved.problem = f"the slider's value stayed {before_value!r} after a key press"
+            return moved
+        changed_at, last = None, before
+        deadline = start + PICTURE_TIMEOUT
+        while time.perf_counter() < deadline:
+            now_picture = cell.evaluate(JS_PICTURE)
+            now = time.perf_counter()
+            if now_picture != last:
+                last = now_picture
+                changed_at = now if now_picture != before else None
+            elif changed_at is not None and now - changed_at >= STABLE_FOR and last["n"]:
+                moved.seconds = changed_at - start
+                break
+            self.page.wait_for_timeout(20)  # polling the picture: no event marks "drawn"
+        if moved.seconds is None:
+            moved.problem = (
+                f"value {before_value} -> {readout.inner_text()}, but the cell's "
+                f"{'picture' if before['kind'] == 'image' else 'output text'} did not change "
+                f"within {PICTURE_TIMEOUT:.0f} s"
+            )
+        return moved
+
+    # -- animations ----------------------------------------------------------------------
+
+    def animations(self):
+        return self.page.locator(".jp-Notebook .jp-OutputArea-output .animation")
+
+    def step_animation(self, index: int) -> str:
+        """Steps animation ``index`` with its buttons; returns what went wrong ('' if nothing)."""
+        player = self.animations().nth(index)
+        player.scroll_into_view_if_needed()
+        image = player.locator("img").first
+        src = "i => i.getAttribute('src') || ''"
+        if not image.evaluate(src).startswith("data:image"):
+            return "the player shows no frame (its script did not run?)"
+        first = image.evaluate(src)
+        player.locator('button[title="Next frame"]').click()
+        try:
+            image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
+                                         arg=[image.element_handle(), first], timeout=5_000)
+        except Exception:
+            return "'Next frame' did not change the frame"
+        second = image.evaluate(src)
+        player.locator('button[title="Play"]').click()
+        try:
+            image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
+                                         arg=[image.element_handle(), second], timeout=10_000)
+        except Exception:
+            return "'Play' did not advance the frames"
+        finally:
+            player.locator('button[title="Pause"]').click()
+        return ""
+
+    # -- pictures --------------------------------------------------------------------------
+
+    def screenshot(self, path: Path) -> None:
+        """The whole notebook in one picture: the page is made as tall as the notebook, then restored."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page = self.page
+        size = page.viewport_size
+        outer = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+        # How much taller the page must be to show the notebook down to its last cell.
+        overflow = (
+            "() => { const o = document.querySelector('" + outer + "'); if (!o) return 0;"
+            " const cells = o.querySelectorAll('.jp-Cell'); const last = cells[cells.length - 1];"
+            " if (!last) return 0;"
+            " const bottom = last.getBoundingClientRect().bottom - o.getBoundingClientRect().top + o.scrollTop;"
+            " return Math.ceil(bottom + 40 - o.clientHeight); }"
+        )
+        height = size["height"]
+        try:
+            for _ in range(5):  # off-screen cells take their real height once shown
+                extra = page.evaluate(overflow)
+                if extra <= 0 or height >= 16_000:
+                    break
+                height = min(height + extra, 16_000)
+                page.set_viewport_size({"width": size["width"], "height": height})
+                page.wait_for_function(
+                    "() => [...document.images].every(i => i.complete)", timeout=10_000
+                )
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            page.evaluate(f"() => document.querySelector('{outer}')?.scrollTo(0, 0)")
+            page.screenshot(path=str(path))
+        finally:
+            page.set_viewport_size(size)

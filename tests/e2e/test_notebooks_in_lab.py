@@ -1,0 +1,93 @@
+"""Every notebook of the course, run in JupyterLab in Chromium as a learner runs it.
+
+For each notebook in ``notebooks/`` (found when the tests are collected): open it, Run All,
+no cell shows a traceback and every widget renders; every slider, moved one step, redraws
+the picture of its cell (the time from move to picture is printed at the end of the run);
+every animation player steps and plays. A screenshot of each notebook goes to
+``tests/e2e/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from .labpage import Expected, LabNotebook, notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb")) if notebooks_dir().is_dir() else []
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def lab_notebook(request, jupyter_server, lab_page, artifacts):
+    """The notebook, opened from JupyterLab's file browser and run top to bottom (Run All)."""
+    path = request.param
+    lab = LabNotebook(lab_page, jupyter_server.root / path.name, path.stem, Expected.of(path))
+    errors_before = len(lab_page.browser_errors)
+    try:
+        lab.open()
+        lab.run_seconds = lab.run_all()
+        lab.rendered_widget_views = lab.wait_for_widgets(lab.expected.widget_views)
+    except Exception:
+        lab.screenshot(artifacts / f"{path.stem}--run--FAILED.png")
+        with contextlib.suppress(Exception):  # the error that matters is the one raised below
+            lab.close()
+        jupyter_server.shutdown_kernels()
+        raise
+    yield lab
+    lab.browser_errors = lab_page.browser_errors[errors_before:]
+    try:
+        lab.screenshot(artifacts / f"{path.stem}.png")
+        lab.close()
+    finally:
+        jupyter_server.shutdown_kernels()
+
+
+def test_runs_without_errors(lab_notebook):
+    lab = lab_notebook
+    errors = lab.errors()
+    assert not errors, "cells show errors after Run All:\n" + "\n".join(
+        f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
+    )
+    not_run = lab.cells_not_run()
+    assert not not_run, "code cells did not run:\n" + "\n".join(
+        f"  cell {c['cell']} {c['prompt']} {c['source']!r}" for c in not_run
+    )
+    assert lab.rendered_widget_views >= lab.expected.widget_views, (
+        f"{lab.rendered_widget_views} widgets rendered; the stored notebook shows {lab.expected.widget_views}"
+    )
+
+
+def test_sliders_redraw(lab_notebook, slider_latencies):
+    lab = lab_notebook
+    count = lab.sliders().count()
+    if not count:
+        pytest.skip("this notebook shows no sliders")
+    moves = []
+    for index in range(count):
+        move = lab.move_slider(index)
+        moves.append(move)
+        if move.seconds is not None:
+            slider_latencies.add(lab.stem, move.seconds)
+        lab.wait_until_idle()
+    failed = [m for m in moves if m.seconds is None]
+    assert not failed, f"{len(failed)} of {count} sliders did not redraw their cell:\n" + "\n".join(
+        f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
+    )
+    errors = lab.errors()
+    assert not errors, "moving the sliders showed errors:\n" + "\n".join(
+        f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
+    )
+
+
+def test_animations_play(lab_notebook):
+    lab = lab_notebook
+    count = lab.animations().count()
+    assert count >= lab.expected.animations, (
+        f"{count} animation players shown; the stored notebook has {lab.expected.animations}"
+    )
+    if not count:
+        pytest.skip("this notebook has no animations")
+    problems = [(index, lab.step_animation(index)) for index in range(count)]
+    problems = [(index, problem) for index, problem in problems if problem]
+    assert not problems, "\n".join(f"animation {index + 1}: {problem}" for index, problem in problems)

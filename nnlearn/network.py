@@ -278,9 +278,12 @@ class Network:
         bar = Progress(epochs, enabled=progress)
         for epoch in range(1, epochs + 1):
             order = rng.permutation(n)
+            if batch_size >= n:  # one batch of all samples: order cannot change the gradient, X[:] is no copy
+                batches = [slice(None)]
+            else:
+                batches = [order[start:start + batch_size] for start in range(0, n, batch_size)]
             with np.errstate(over="ignore", invalid="ignore"):
-                for start in range(0, n, batch_size):
-                    rows = order[start:start + batch_size]
+                for rows in batches:
                     self._train_step(X[rows], Y[rows], learning_rate)
             if self._diverged():
                 bar.close()

@@ -18,16 +18,19 @@ Two problems are drawn here:
 Plot functions take an optional ``ax`` (or ``axes``), return what they drew
 and never call ``plt.show()``.  Animation functions return a
 :class:`matplotlib.animation.FuncAnimation`, already closed so that a
-notebook shows only ``HTML(anim.to_jshtml())``; :func:`to_html` does that.
+notebook shows only the HTML player: ``HTML(to_html(anim))``, a faster and smaller
+``anim.to_jshtml()``.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.animation import FuncAnimation
+from matplotlib.animation import FuncAnimation, HTMLWriter
 
 from ._checks import as_float_array, positive_float, positive_int
 from .descent import DivergenceWarning, gradient_descent
@@ -138,7 +141,7 @@ def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, w
     grid = np.linspace(lo, hi, 201)
     ax.plot(grid, parabola_error(grid, actual), color="tab:blue", lw=2)
     ax.set_xlim(lo, hi)
-    trail, = ax.plot([], [], ".", color="tab:red", alpha=0.4, ms=6)
+    trail, = ax.plot([], [], "o", color="tab:orange", ms=6, zorder=2)
     ball, = ax.plot([], [], "o", color="tab:red", ms=14, zorder=3)
     label = ax.text(0.5, 0.95, "", transform=ax.transAxes, ha="center", va="top", fontsize=FONT)
     _style(ax, f"Gradient descent, learning rate {learning_rate:g}", "prediction w", "error E")
@@ -150,15 +153,81 @@ def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, w
         label.set_text(f"step {k}:  w = {path[k]:.2f},  E = {parabola_error(path[k], actual):.3f}")
         return trail, ball, label
 
-    anim = FuncAnimation(fig, draw, frames=len(path), interval=150, blit=False)
-    anim.path = path
+    return _animation(fig, draw, len(path), (trail, ball, label), path=path)
+
+
+def _animation(fig, draw, n_frames, moving, **data):
+    """A FuncAnimation over ``draw(k)``; ``moving`` lists the artists that frames change.
+
+    The figure is laid out once and keeps that layout in every frame.  The
+    animation carries ``fig``, ``draw_frame``, ``n_frames`` and ``moving``
+    (for :func:`to_html`) plus ``data`` (e.g. ``path``) as attributes.
+    """
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    anim = FuncAnimation(fig, draw, frames=n_frames, interval=150, blit=False)
+    anim.fig, anim.draw_frame, anim.n_frames, anim.moving = fig, draw, n_frames, list(moving)
+    for name, value in data.items():
+        setattr(anim, name, value)
     plt.close(fig)
     return anim
 
 
-def to_html(anim) -> str:
-    """The animation as self-contained HTML with play controls (no ffmpeg needed)."""
-    return anim.to_jshtml()
+def frame_images(anim, colors=48):
+    """Every frame of an animation made here, as PIL images with ``colors`` colours.
+
+    The still parts (axes, contours, data) are drawn once; each frame only
+    redraws the artists that move on top of them, which is many times faster
+    than drawing every frame from scratch.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    colors = positive_int("colors", colors)
+    fig = anim.fig
+    canvas = FigureCanvasAgg(fig)  # the figure is closed: draw it with Agg, whatever the backend
+    anim._draw_was_started = True  # rendered here, not by anim.save: no "deleted without rendering" warning
+    for artist in anim.moving:
+        artist.set_animated(True)
+    try:
+        canvas.draw()
+        background = canvas.copy_from_bbox(fig.bbox)
+        images = []
+        for k in range(anim.n_frames):
+            anim.draw_frame(k)
+            canvas.restore_region(background)
+            for artist in anim.moving:
+                fig.draw_artist(artist)
+            rgba = np.asarray(canvas.buffer_rgba())
+            image = Image.fromarray(rgba[..., :3].copy())
+            images.append(image.quantize(colors=colors, method=Image.Quantize.FASTOCTREE))
+    finally:
+        for artist in anim.moving:
+            artist.set_animated(False)
+    return images
+
+
+def to_html(anim, fps=6, colors=48) -> str:
+    """The animation as self-contained HTML with play controls (no ffmpeg needed).
+
+    Like ``anim.to_jshtml()`` (the same player), but the frames come from
+    :func:`frame_images`: PNGs with ``colors`` colours, drawn fast, which
+    keeps a notebook with two animations small and quick to run.
+    """
+    import tempfile
+    from pathlib import Path
+
+    images = frame_images(anim, colors)
+    writer = HTMLWriter(fps=fps, embed_frames=True, default_mode="once")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "animation.html"
+        writer.setup(anim.fig, path, dpi=anim.fig.dpi)
+        for image in images:
+            buffer = io.BytesIO()
+            image.save(buffer, format="png")
+            writer._saved_frames.append(base64.encodebytes(buffer.getvalue()).decode("ascii"))
+        writer.finish()
+        return path.read_text()
 
 
 # ---- the line fit: a real loss surface ---------------------------------------------
@@ -309,10 +378,10 @@ def plot_descent(path, hours, scores, center=0.0, step=None, axes=None, status=N
                            label=f"score = {w:.2f} (hours − {center:g}) + {b:.2f}")
     right.set_xlim(*grid)
     right.set_ylim(0, 120)
-    right.legend(loc="lower right", fontsize=TICKS - 1)
+    legend = right.legend(loc="lower right", fontsize=TICKS - 1)
     _style(right, "The line on the data", "hours studied", "exam score (points)")
     return Drawn(axes=axes, fig=left.figure, path_line=path_line, ball=ball, fit_line=fit_line,
-                 points=points, step=step, text=text, window=(w_range, b_range))
+                 points=points, step=step, text=text, window=(w_range, b_range), legend=legend)
 
 
 def animate_descent(hours, scores, start=(-4.0, 40.0), learning_rate=0.1, steps=40, center=0.0,
@@ -338,6 +407,7 @@ def animate_descent(hours, scores, start=(-4.0, 40.0), learning_rate=0.1, steps=
         drawn["ball"].set_data([w], [b])
         grid = np.array([0.0, 10.5])
         drawn["fit_line"].set_data(grid, w * (grid - center) + b)
+        drawn["legend"].get_texts()[1].set_text(f"score = {w:.2f} (hours − {center:g}) + {b:.2f}")
         loss = line_loss(path[step], hours, scores, center)
         words = f"step {step}: w = {w:.2f}, b = {b:.2f}, loss = {loss:.4g}"
         if step == len(path) - 1:
@@ -345,10 +415,8 @@ def animate_descent(hours, scores, start=(-4.0, 40.0), learning_rate=0.1, steps=
         drawn["text"].set_text(words)
         return drawn["path_line"], drawn["ball"], drawn["fit_line"], drawn["text"]
 
-    anim = FuncAnimation(fig, draw, frames=len(shown), interval=150, blit=False)
-    anim.path, anim.diverged = path, diverged
-    plt.close(fig)
-    return anim
+    moving = [drawn[name] for name in ("path_line", "ball", "fit_line", "text", "legend")]
+    return _animation(fig, draw, len(shown), moving, path=path, diverged=diverged)
 
 
 def plot_learning_rates(hours, scores, learning_rates=(0.01, 0.1, 0.25), start=(-4.0, 40.0), steps=40,

@@ -16,6 +16,14 @@ def close_figures():
     plt.close("all")
 
 
+def _png(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 def _done(anim):
     """Tell matplotlib the animation was used (tests read its frames, they do not render HTML)."""
     anim._draw_was_started = True
@@ -128,6 +136,7 @@ def test_animate_descent_frames_show_the_path(hours_scores):
     w, b = anim.path[-1]
     np.testing.assert_allclose(y, w * (np.asarray(x) - center) + b)
     assert "step 60" in left.texts[0].get_text() and "converged" in left.texts[0].get_text()
+    assert right.get_legend().get_texts()[1].get_text() == f"score = {w:.2f} (hours − {center:g}) + {b:.2f}"
 
 
 def test_animate_descent_shows_divergence_without_warning(hours_scores):
@@ -148,7 +157,26 @@ def test_plot_learning_rates_labels_each_run(hours_scores):
     assert "0.25: diverged" in drawn.lines[2].get_label()
 
 
-def test_to_html_gives_playable_html():
+def test_to_html_embeds_one_small_png_per_frame():
+    import base64
+    import io
+    import re
+
+    from PIL import Image
+
     anim = animation.animate_ball_rolling(steps=3)
-    html = animation.to_html(anim)
-    assert "<img" in html and "anim" in html
+    images = animation.frame_images(anim, colors=16)
+    # the last frame drawn fast (still background + moving artists) equals a full drawing of it
+    anim.draw_frame(3)
+    full = np.asarray(Image.open(io.BytesIO(_png(anim.fig))).convert("RGB"), dtype=int)
+    fast = np.asarray(images[-1].convert("RGB"), dtype=int)
+    assert full.shape == fast.shape
+    # 16 colours shift shades a little; a missing or misplaced artist changes whole pixels
+    # (a missing ball alone changes about 180 pixels)
+    assert np.sum(np.abs(fast - full).max(axis=-1) > 60) < 60
+    html = animation.to_html(anim, colors=16)
+    frames = re.findall(r'data:image/png;base64,([^"]+)"', html)
+    assert len(frames) == 4
+    image = Image.open(io.BytesIO(base64.b64decode(frames[-1].replace("\\n", ""))))
+    assert image.mode == "P" and len(image.getcolors()) <= 16
+    assert image.size == (432, 288)  # 6 x 4 inches at 72 dpi

@@ -13,3 +13,14 @@ from hypothesis import settings  # noqa: E402
 # Deterministic: the same examples every run, so a failure can be reproduced.
 settings.register_profile("nnlearn", derandomize=True, deadline=None, max_examples=60)
 settings.load_profile("nnlearn")
+
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Every test starts and ends with no open figure (no 'too many figures' warning)."""
+    yield
+    plt.close("all")

@@ -58,7 +58,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
-LATENCIES = pytest.StashKey[dict]()
+REPORT = pytest.StashKey["Report"]()
 
 
 def missing_requirements() -> str | None:
@@ -259,34 +259,47 @@ def artifacts() -> Path:
 
 
 @dataclass
-class Latencies:
-    """Seconds from a slider move to its new picture, per notebook."""
+class Report:
+    """What the run measured and noticed, per notebook, printed at the end of the run."""
 
-    seconds: dict[str, list[float]] = field(default_factory=dict)
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # seconds, slider move -> new picture
+    run_all: dict[str, float] = field(default_factory=dict)  # seconds
+    notes: dict[str, list[str]] = field(default_factory=dict)  # worth a look, not failures
 
-    def add(self, notebook: str, value: float) -> None:
-        self.seconds.setdefault(notebook, []).append(value)
+    def add(self, notebook: str, seconds: float) -> None:
+        self.latencies.setdefault(notebook, []).append(seconds)
+
+    def note(self, notebook: str, text: str) -> None:
+        self.notes.setdefault(notebook, []).append(text)
 
 
 def pytest_configure(config):
-    config.stash[LATENCIES] = Latencies()
+    config.stash[REPORT] = Report()
 
 
 @pytest.fixture(scope="session")
-def slider_latencies(request) -> Latencies:
-    return request.config.stash[LATENCIES]
+def e2e_report(request) -> Report:
+    return request.config.stash[REPORT]
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    latencies = config.stash.get(LATENCIES, None)
-    if not latencies or not latencies.seconds:
+    report = config.stash.get(REPORT, None)
+    if not report or not (report.run_all or report.latencies):
         return
-    terminalreporter.section("slider latency in JupyterLab (move -> new picture)")
-    for notebook, values in sorted(latencies.seconds.items()):
-        terminalreporter.write_line(
-            f"{notebook:<40} median {statistics.median(values):6.3f} s   "
-            f"max {max(values):6.3f} s   moves {len(values)}"
-        )
+    write = terminalreporter.write_line
+    terminalreporter.section("notebooks in JupyterLab: Run All, and slider move -> new picture")
+    for notebook in sorted(set(report.run_all) | set(report.latencies)):
+        line = f"{notebook:<28} Run All {report.run_all.get(notebook, float('nan')):5.1f} s"
+        values = report.latencies.get(notebook)
+        if values:
+            line += (
+                f"   sliders: median {statistics.median(values):5.2f} s, max {max(values):5.2f} s,"
+                f" {len(values)} moves"
+            )
+        write(line)
+    for notebook, notes in sorted(report.notes.items()):
+        for text in notes:
+            write(f"{notebook}: {text}")
 
 
 # ---- a screenshot of the page when a browser test fails -------------------------------

@@ -85,7 +85,9 @@ JS_ERRORS = """() => {
 
 JS_WARNINGS = """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].flatMap((cell, index) =>
   [...cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
-    .map(o => ({cell: index + 1, text: o.innerText.slice(0, 300)})))"""
+    .map(o => ({cell: index + 1, text: o.innerText.slice(0, 2000)})))"""
+
+ERROR_LINE = r"(Traceback \(most recent call last\))|(^\s*[A-Za-z_][\w.]*(Error|Exception|Interrupt)(:|\s*$))"
 
 JS_NOT_RUN = """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].flatMap((cell, index) => {
   if (!cell.classList.contains('jp-CodeCell')) return [];
@@ -151,6 +153,7 @@ class LabNotebook:
     run_seconds: float = 0.0
     rendered_widget_views: int = 0
     browser_errors: list[str] = field(default_factory=list)
+    observations: list[str] = field(default_factory=list)  # worth a look, not failures
 
     # -- opening and running -----------------------------------------------------------
 
@@ -233,7 +236,9 @@ class LabNotebook:
         return self.page.evaluate(JS_ERRORS)
 
     def warnings(self) -> list[dict]:
-        return self.page.evaluate(JS_WARNINGS)
+        """Stderr outputs that are not tracebacks (warnings, progress bars)."""
+        found = self.page.evaluate(JS_WARNINGS)
+        return [w for w in found if not re.search(ERROR_LINE, w["text"], re.MULTILINE)]
 
     def cells_not_run(self) -> list[dict]:
         return self.page.evaluate(JS_NOT_RUN)
@@ -290,6 +295,26 @@ class LabNotebook:
             )
         return moved
 
+    def click_when_still(self, locator) -> None:
+        """Scrolls ``locator`` into view and clicks it once it has stopped moving.
+
+        Cells off screen are laid out with an estimated height (content-visibility) and take
+        their real height when scrolled to, which moves everything below them: a click aimed
+        before the page settles lands beside its target.
+        """
+        deadline = time.monotonic() + 10
+        previous = None
+        while time.monotonic() < deadline:
+            locator.scroll_into_view_if_needed()
+            self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            box = locator.bounding_box()
+            viewport = self.page.viewport_size
+            visible = box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+            if visible and box == previous:
+                break
+            previous = box
+        locator.click()
+
     # -- animations ----------------------------------------------------------------------
 
     def animations(self):
@@ -303,22 +328,43 @@ class LabNotebook:
         src = "i => i.getAttribute('src') || ''"
         if not image.evaluate(src).startswith("data:image"):
             return "the player shows no frame (its script did not run?)"
+        player.scroll_into_view_if_needed()
+        shown = "i => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0"
+        try:
+            image.page.wait_for_function(shown, arg=image.element_handle(), timeout=3_000)
+        except Exception:
+            # Seen in Chromium 156 with JupyterLab 4.6: a frame decoded while its cell was off
+            # screen keeps a zero height until the cell is clicked. Click the player (not a
+            # button), note it, and go on.
+            self.observations.append(f"animation {index + 1}: frame had zero height until the player was clicked")
+            player.click(position={"x": 2, "y": 2})
+        try:  # a frame is decoded and laid out before the buttons below it stop moving
+            image.page.wait_for_function(shown, arg=image.element_handle(), timeout=15_000)
+        except Exception:
+            return "the player's frame image is never displayed"
         first = image.evaluate(src)
-        player.locator('button[title="Next frame"]').click()
+        self.click_when_still(player.locator('button[title="Next frame"]'))
         try:
             image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
                                          arg=[image.element_handle(), first], timeout=5_000)
         except Exception:
-            return "'Next frame' did not change the frame"
+            state = player.evaluate(
+                "p => { const b = p.querySelector('button[title=\"Next frame\"]');"
+                " const name = (b.getAttribute('onclick') || '').split('.')[0];"
+                " const a = window[name];"
+                " return {onclick: b.getAttribute('onclick'), defined: !!a,"
+                " frame: a && a.current_frame, frames: a && a.frames.length, img: a && a.img_id}; }"
+            )
+            return f"'Next frame' did not change the frame (player state {state})"
         second = image.evaluate(src)
-        player.locator('button[title="Play"]').click()
+        self.click_when_still(player.locator('button[title="Play"]'))
         try:
             image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
                                          arg=[image.element_handle(), second], timeout=10_000)
         except Exception:
             return "'Play' did not advance the frames"
         finally:
-            player.locator('button[title="Pause"]').click()
+            self.click_when_still(player.locator('button[title="Pause"]'))
         return ""
 
     # -- pictures --------------------------------------------------------------------------

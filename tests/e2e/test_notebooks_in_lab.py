@@ -19,7 +19,7 @@ NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb")) if notebooks_dir().is_dir() 
 
 
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
-def lab_notebook(request, jupyter_server, lab_page, artifacts):
+def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
     """The notebook, opened from JupyterLab's file browser and run top to bottom (Run All)."""
     path = request.param
     lab = LabNotebook(lab_page, jupyter_server.root / path.name, path.stem, Expected.of(path))
@@ -27,7 +27,10 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts):
     try:
         lab.open()
         lab.run_seconds = lab.run_all()
+        e2e_report.run_all[path.stem] = lab.run_seconds
         lab.rendered_widget_views = lab.wait_for_widgets(lab.expected.widget_views)
+        for warning in lab.warnings():
+            e2e_report.note(path.stem, f"cell {warning['cell']} shows stderr: {warning['text'][:200]!r}")
     except Exception:
         lab.screenshot(artifacts / f"{path.stem}--run--FAILED.png")
         with contextlib.suppress(Exception):  # the error that matters is the one raised below
@@ -36,6 +39,8 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts):
         raise
     yield lab
     lab.browser_errors = lab_page.browser_errors[errors_before:]
+    for text in lab.observations + [f"browser error: {error}" for error in lab.browser_errors]:
+        e2e_report.note(path.stem, text)
     try:
         lab.screenshot(artifacts / f"{path.stem}.png")
         lab.close()
@@ -58,7 +63,7 @@ def test_runs_without_errors(lab_notebook):
     )
 
 
-def test_sliders_redraw(lab_notebook, slider_latencies):
+def test_sliders_redraw(lab_notebook, e2e_report):
     lab = lab_notebook
     count = lab.sliders().count()
     if not count:
@@ -68,7 +73,7 @@ def test_sliders_redraw(lab_notebook, slider_latencies):
         move = lab.move_slider(index)
         moves.append(move)
         if move.seconds is not None:
-            slider_latencies.add(lab.stem, move.seconds)
+            e2e_report.add(lab.stem, move.seconds)
         lab.wait_until_idle()
     failed = [m for m in moves if m.seconds is None]
     assert not failed, f"{len(failed)} of {count} sliders did not redraw their cell:\n" + "\n".join(

@@ -251,7 +251,10 @@ def lab_page(browser_context, jupyter_server):
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
+    """Screenshots of this run only: those of an earlier run are removed first."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink(missing_ok=True)
     return ARTIFACTS
 
 

@@ -252,7 +252,8 @@ class LabNotebook:
         """Moves slider ``index`` one step (keyboard on its handle) and waits for its cell's new picture."""
         slider = self.sliders().nth(index)
         slider.scroll_into_view_if_needed()
-        name = (slider.locator(".widget-label").first.inner_text() or f"slider {index + 1}").strip()
+        label = slider.locator(".widget-label").first.evaluate("l => (l.textContent || l.title || '').trim()")
+        name = label or f"slider {index + 1}"
         cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-Cell ')][1]")
         cell_number = cell.evaluate(
             "c => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].indexOf(c) + 1"

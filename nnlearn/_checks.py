@@ -19,16 +19,21 @@ def describe(value) -> str:
     return f"{type(value).__name__} {value!r}"[:80]
 
 
-def as_float_array(name: str, value, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
-    """``value`` as a finite float64 array, or a clear error naming ``name``."""
+def _to_float(name: str, value) -> np.ndarray:
+    """``value`` as a float64 array, or a TypeError naming ``name``."""
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}")
     try:
-        array = np.asarray(value, dtype=np.float64)
+        return np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise TypeError(
             f"{name} must be a number or an array of numbers, got {describe(value)}"
         ) from None
+
+
+def as_float_array(name: str, value, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
+    """``value`` as a finite float64 array, or a clear error naming ``name``."""
+    array = _to_float(name, value)
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else ndim
         if array.ndim not in allowed:
@@ -104,14 +109,7 @@ def numeric_array(name: str, value) -> np.ndarray:
     Infinities are allowed (the sigmoid of +inf is 1); NaN is not, because a
     NaN in means a NaN out, silently.
     """
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}")
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got {describe(value)}"
-        ) from None
+    array = _to_float(name, value)
     if np.isnan(array).any():
         raise ValueError(f"{name} must not contain NaN")
     return array

@@ -209,6 +209,33 @@ def jupyter_server(e2e_enabled, tmp_path_factory) -> Server:
         stop(process)
 
 
+@pytest.fixture(scope="session")
+def voila_server(e2e_enabled, jupyter_server, tmp_path_factory) -> Server:
+    """Voila serving the same copy of the notebooks (only if Voila is installed: it is optional)."""
+    if importlib.util.find_spec("voila") is None:
+        pytest.skip("Voila is not installed (optional): `pip install voila` to test the notebooks as Voila apps")
+    base = tmp_path_factory.mktemp("voila")
+    env = fresh_environment(base)
+    port, token = free_port(), secrets.token_hex(24)
+    command = [
+        sys.executable, "-m", "voila", str(jupyter_server.root),
+        "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
+        "--show_tracebacks=True",  # an error shows its traceback, as in JupyterLab
+    ]
+    log = base / "voila.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, env=env, cwd=jupyter_server.root, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    server = Server(f"http://127.0.0.1:{port}", token, jupyter_server.root, process, log)
+    try:
+        wait_until_ready(f"{server.url}/voila/static/voila.js", token, process, log, "Voila")
+        yield server
+    finally:
+        stop(process)
+
+
 # ---- the browser ----------------------------------------------------------------------
 
 
@@ -290,9 +317,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not report or not (report.run_all or report.latencies):
         return
     write = terminalreporter.write_line
-    terminalreporter.section("notebooks in JupyterLab: Run All, and slider move -> new picture")
+    terminalreporter.section("notebooks in JupyterLab (and Voila): Run All, and slider move -> new picture")
     for notebook in sorted(set(report.run_all) | set(report.latencies)):
-        line = f"{notebook:<28} Run All {report.run_all.get(notebook, float('nan')):5.1f} s"
+        run_all = report.run_all.get(notebook)
+        line = f"{notebook:<30}" + (f" Run All {run_all:5.1f} s" if run_all is not None else " " * 16)
         values = report.latencies.get(notebook)
         if values:
             line += (

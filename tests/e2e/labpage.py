@@ -112,6 +112,7 @@ class Expected:
     """What a notebook's stored outputs show: a run in the browser should show as much."""
 
     widget_views: int = 0
+    slider_widgets: int = 0  # widget views that hold sliders (by their text form, e.g. "interactive(...FloatSlider(")
     animations: int = 0
     code_cells: int = 0
 
@@ -127,6 +128,8 @@ class Expected:
                 data = output.get("data", {})
                 if WIDGET_VIEW in data:
                     expected.widget_views += 1
+                    text = data.get("text/plain", "")
+                    expected.slider_widgets += "Slider(" in ("".join(text) if isinstance(text, list) else text)
                 html = data.get("text/html", "")
                 html = "".join(html) if isinstance(html, list) else html
                 expected.animations += len(re.findall(r'<div class="animation">', html))
@@ -220,11 +223,13 @@ class LabNotebook:
         self.page.wait_for_function(JS_RUN_FINISHED, timeout=RUN_TIMEOUT_MS, polling=100)
         return time.perf_counter() - start
 
-    def wait_for_widgets(self, expected: int) -> int:
+    def wait_for_widgets(self, expected: int, timeout_ms: float = 30_000) -> int:
         """Waits until at least ``expected`` widget views have rendered; returns how many did."""
         if expected:
             try:
-                self.page.wait_for_function(f"() => ({JS_RENDERED_WIDGET_VIEWS})() >= {expected}", timeout=30_000)
+                self.page.wait_for_function(
+                    f"() => ({JS_RENDERED_WIDGET_VIEWS})() >= {expected}", timeout=timeout_ms, polling=100
+                )
             except Exception:  # reported by the caller with the count that did render
                 pass
         return self.page.evaluate(JS_RENDERED_WIDGET_VIEWS)
@@ -375,10 +380,16 @@ class LabNotebook:
         path.parent.mkdir(parents=True, exist_ok=True)
         page = self.page
         size = page.viewport_size
-        outer = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+        # The element that scrolls the notebook: JupyterLab's notebook panel, or (Voila) the
+        # first scrolling element.
+        outer = (
+            "(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')"
+            " || [...document.querySelectorAll('body *')].find(e => e.scrollHeight > e.clientHeight + 2"
+            " && /(auto|scroll)/.test(getComputedStyle(e).overflowY)))"
+        )
         # How much taller the page must be to show the notebook down to its last cell.
         overflow = (
-            "() => { const o = document.querySelector('" + outer + "'); if (!o) return 0;"
+            "() => { const o = " + outer + "; if (!o) return 0;"
             " const cells = o.querySelectorAll('.jp-Cell'); const last = cells[cells.length - 1];"
             " if (!last) return 0;"
             " const bottom = last.getBoundingClientRect().bottom - o.getBoundingClientRect().top + o.scrollTop;"
@@ -396,7 +407,7 @@ class LabNotebook:
                     "() => [...document.images].every(i => i.complete)", timeout=10_000
                 )
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            page.evaluate(f"() => document.querySelector('{outer}')?.scrollTo(0, 0)")
+            page.evaluate(f"() => {outer}?.scrollTo(0, 0)")
             page.screenshot(path=str(path))
         finally:
             page.set_viewport_size(size)

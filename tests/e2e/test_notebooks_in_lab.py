@@ -13,7 +13,7 @@ import contextlib
 
 import pytest
 
-from .labpage import Expected, LabNotebook, notebooks_dir
+from .labpage import RUN_TIMEOUT_MS, Expected, LabNotebook, notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb")) if notebooks_dir().is_dir() else []
 
@@ -66,6 +66,9 @@ def test_runs_without_errors(lab_notebook):
 def test_sliders_redraw(lab_notebook, e2e_report):
     lab = lab_notebook
     count = lab.sliders().count()
+    assert count or not lab.expected.slider_widgets, (
+        f"no slider shown; the stored notebook has {lab.expected.slider_widgets} widgets with sliders"
+    )
     if not count:
         pytest.skip("this notebook shows no sliders")
     moves = []
@@ -96,3 +99,38 @@ def test_animations_play(lab_notebook):
     problems = [(index, lab.step_animation(index)) for index in range(count)]
     problems = [(index, problem) for index, problem in problems if problem]
     assert not problems, "\n".join(f"animation {index + 1}: {problem}" for index, problem in problems)
+
+
+SLIDER_NOTEBOOKS = [path for path in NOTEBOOKS if Expected.of(path).slider_widgets]
+
+
+@pytest.mark.parametrize("path", SLIDER_NOTEBOOKS, ids=[path.stem for path in SLIDER_NOTEBOOKS])
+def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2e_report):
+    """The notebook as a Voila app (outputs only, run on load): no errors, every slider redraws."""
+    page = browser_context.new_page()
+    app = LabNotebook(page, voila_server.root / path.name, path.stem, Expected.of(path))
+    try:
+        # Voila runs the notebook while it sends the page: wait for the widgets, not for "load".
+        page.goto(f"{voila_server.url}/voila/render/{path.name}?token={voila_server.token}", wait_until="commit")
+        rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=RUN_TIMEOUT_MS)
+        errors = app.errors()
+        assert not errors, "the Voila app shows errors:\n" + "\n".join(
+            f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
+        )
+        assert rendered >= app.expected.widget_views, (
+            f"{rendered} widgets rendered in Voila; the stored notebook shows {app.expected.widget_views}"
+        )
+        moves = [app.move_slider(index) for index in range(app.sliders().count())]
+        for move in moves:
+            if move.seconds is not None:
+                e2e_report.add(f"{path.stem} (Voila)", move.seconds)
+        failed = [m for m in moves if m.seconds is None]
+        assert not failed, f"{len(failed)} of {len(moves)} sliders did not redraw their cell in Voila:\n" + "\n".join(
+            f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
+        )
+        assert not app.errors(), f"moving the sliders showed errors in Voila: {app.errors()}"
+    finally:
+        try:
+            app.screenshot(artifacts / f"voila-{path.stem}.png")
+        finally:
+            page.close()

@@ -1,0 +1,80 @@
+"""Tests of the chapter 5-8 exercise checkers: right answers pass, usual slips get their hint."""
+
+import numpy as np
+import pytest
+
+from nnlearn import Network, exercises
+from nnlearn.data import load_digits
+
+
+def check(capsys, checker, *args, **kwargs):
+    ok = bool(checker(*args, **kwargs))
+    return ok, capsys.readouterr().out
+
+
+def test_placeholder_only_reminds(capsys):
+    ok, out = check(capsys, exercises.check_slope, ...)
+    assert ok is False and "Replace ..." in out
+
+
+def test_chance_accuracy(capsys):
+    assert check(capsys, exercises.check_chance_accuracy, 0.1)[0]
+    ok, out = check(capsys, exercises.check_chance_accuracy, 10)
+    assert not ok and "percentage" in out
+
+
+def test_untrained_accuracy_is_computed_for_the_seed(capsys):
+    _, _, X_test, y_test = load_digits()
+    right = Network([256, 64, 10], seed=1).accuracy(X_test, y_test)
+    assert check(capsys, exercises.check_untrained_accuracy, right, seed=1)[0]
+    assert not check(capsys, exercises.check_untrained_accuracy, right + 0.05, seed=1)[0]
+
+
+def test_slope_and_its_slips(capsys):
+    assert check(capsys, exercises.check_slope, 2.0, w=5.0, actual=3.0)[0]
+    ok, out = check(capsys, exercises.check_slope, -2.0, w=5.0, actual=3.0)
+    assert not ok and "sign" in out
+    ok, out = check(capsys, exercises.check_slope, 4.0, w=5.0, actual=3.0)
+    assert not ok and "1/2" in out
+
+
+def test_descent_step(capsys):
+    assert check(capsys, exercises.check_descent_step, 1.5, w=0.0, actual=3.0, learning_rate=0.5)[0]
+    ok, out = check(capsys, exercises.check_descent_step, -1.5, w=0.0, actual=3.0, learning_rate=0.5)
+    assert not ok and "uphill" in out
+
+
+def test_learning_rates_use_the_notebook_set_up(capsys):
+    assert check(capsys, exercises.check_learning_rates, 0.1, 0.5)[0]
+    ok, out = check(capsys, exercises.check_learning_rates, 0.001, 0.1)
+    assert not ok and "0.001 is crawling" in out and "0.1 is converged" in out
+    ok, out = check(capsys, exercises.check_learning_rates, 0.5, 1.0)
+    assert not ok and "0.5 is diverged: try a smaller one" in out
+
+
+def test_weight_update(capsys):
+    assert check(capsys, exercises.check_weight_update, 1.3)[0]
+    ok, out = check(capsys, exercises.check_weight_update, 0.3)
+    assert not ok and "against the gradient" in out
+
+
+def test_output_delta(capsys):
+    assert check(capsys, exercises.check_output_delta, -0.032)[0]
+    ok, out = check(capsys, exercises.check_output_delta, -0.2)
+    assert not ok and "sigmoid's slope" in out
+
+
+def test_most_confused(capsys):
+    matrix = np.diag([10, 10, 10])
+    matrix[2, 0] = 4
+    matrix[0, 1] = 1
+    assert check(capsys, exercises.check_most_confused, 2, 0, matrix)[0]
+    ok, out = check(capsys, exercises.check_most_confused, 0, 2, matrix)
+    assert not ok and "Swapped" in out
+    ok, out = check(capsys, exercises.check_most_confused, 1, 1, matrix)
+    assert not ok and "diagonal" in out
+
+
+@pytest.mark.parametrize("answer, ok", [(17098, True), (17024, False), (330, False)])
+def test_network_size(capsys, answer, ok):
+    assert check(capsys, exercises.check_network_size, answer)[0] is ok

@@ -35,9 +35,9 @@ from matplotlib.animation import FuncAnimation, HTMLWriter
 from ._checks import as_float_array, positive_float, positive_int
 from .descent import DivergenceWarning, gradient_descent
 from .losses import mean_squared_error
+from .plots import FONTSIZE, TICK_SIZE, _style
 
-FONT = 12  # labels and titles
-TICKS = 11
+FONT, TICKS = FONTSIZE, TICK_SIZE  # one style for every figure of the course
 
 
 class Drawn(dict):
@@ -51,16 +51,6 @@ class Drawn(dict):
 
     def __repr__(self) -> str:
         return f"Drawn({', '.join(sorted(self))})"
-
-
-def _style(ax, title=None, xlabel=None, ylabel=None):
-    if title:
-        ax.set_title(title, fontsize=FONT + 1)
-    if xlabel:
-        ax.set_xlabel(xlabel, fontsize=FONT)
-    if ylabel:
-        ax.set_ylabel(ylabel, fontsize=FONT)
-    ax.tick_params(labelsize=TICKS)
 
 
 def _new_axes(ax, figsize):

@@ -12,20 +12,9 @@ import numpy as np
 
 from ._checks import as_float_array, positive_int
 from .animation import Drawn
-from .plots import plot_digits
+from .plots import FONTSIZE, TICK_SIZE, _style, plot_digits
 
-FONT = 12
-TICKS = 11
-
-
-def _style(ax, title=None, xlabel=None, ylabel=None):
-    if title:
-        ax.set_title(title, fontsize=FONT + 1)
-    if xlabel:
-        ax.set_xlabel(xlabel, fontsize=FONT)
-    if ylabel:
-        ax.set_ylabel(ylabel, fontsize=FONT)
-    ax.tick_params(labelsize=TICKS)
+FONT, TICKS = FONTSIZE, TICK_SIZE  # one style for every figure of the course
 
 
 def _labels(name, values):

@@ -18,6 +18,7 @@ from .data import IMAGE_SHAPE
 
 FONTSIZE = 12
 TITLE_SIZE = 13
+TICK_SIZE = 11
 CORRECT_COLOUR = "#1a7f37"  # green
 WRONG_COLOUR = "#c62828"  # red
 
@@ -130,7 +131,7 @@ def _style(ax, title=None, xlabel=None, ylabel=None):
         ax.set_xlabel(xlabel, fontsize=FONTSIZE)
     if ylabel is not None:
         ax.set_ylabel(ylabel, fontsize=FONTSIZE)
-    ax.tick_params(labelsize=11)
+    ax.tick_params(labelsize=TICK_SIZE)
 
 
 @dataclass

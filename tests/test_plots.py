@@ -8,15 +8,6 @@ from nnlearn import plots
 from nnlearn.data import load_digits
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    """Start and end each test with no open figure."""
-    plt.close("all")
-    yield
-    plt.close("all")
-
-
-
 @pytest.fixture(scope="module")
 def digits():
     X, y, _, _ = load_digits()

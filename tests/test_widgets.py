@@ -10,15 +10,6 @@ from nnlearn import mean_squared_error, sigmoid, widgets
 from nnlearn.data import study_hours
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    """Start and end each test with no open figure."""
-    plt.close("all")
-    yield
-    plt.close("all")
-
-
-
 @pytest.fixture(scope="module")
 def hours_scores():
     return study_hours()

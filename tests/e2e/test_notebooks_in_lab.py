@@ -13,7 +13,7 @@ import contextlib
 
 import pytest
 
-from .labpage import RUN_TIMEOUT_MS, Expected, LabNotebook, notebooks_dir
+from .labpage import Expected, LabNotebook, notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb")) if notebooks_dir().is_dir() else []
 
@@ -101,6 +101,7 @@ def test_animations_play(lab_notebook):
     assert not problems, "\n".join(f"animation {index + 1}: {problem}" for index, problem in problems)
 
 
+VOILA_TIMEOUT_MS = 90_000  # from request to every widget shown: Voila runs the whole notebook first
 SLIDER_NOTEBOOKS = [path for path in NOTEBOOKS if Expected.of(path).slider_widgets]
 
 
@@ -112,7 +113,7 @@ def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2
     try:
         # Voila runs the notebook while it sends the page: wait for the widgets, not for "load".
         page.goto(f"{voila_server.url}/voila/render/{path.name}?token={voila_server.token}", wait_until="commit")
-        rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=RUN_TIMEOUT_MS)
+        rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=VOILA_TIMEOUT_MS)
         errors = app.errors()
         assert not errors, "the Voila app shows errors:\n" + "\n".join(
             f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors

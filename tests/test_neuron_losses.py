@@ -47,8 +47,10 @@ def test_squared_error_nonnegative_and_zero_only_at_equality(y, data):
     y_hat = data.draw(hnp.arrays(np.float64, y.shape, elements=st.floats(-1e150, 1e150)))
     e = nnlearn.squared_error(y, y_hat)
     assert e >= 0
-    assert (e == 0) == bool(np.array_equal(y, y_hat))
     assert nnlearn.squared_error(y, y) == 0
+    gap = np.max(np.abs(y - y_hat))
+    if gap > 1e-150:  # smaller gaps square to below the smallest float and honestly round to 0
+        assert e > 0
 
 
 @given(hnp.arrays(np.float64, 4, elements=st.floats(-100, 100)),

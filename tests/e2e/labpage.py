@@ -161,7 +161,7 @@ class LabNotebook:
     # -- opening and running -----------------------------------------------------------
 
     def open(self) -> None:
-        """Opens the notebook from the file browser (a double click), and waits for its kernel."""
+        """Opens the notebook from the file browser (select it, Enter), and waits for its kernel."""
         item = self.page.locator(f'.jp-DirListing-item[title^="Name: {self.path.name}"]').first
         item.click()
         self.page.keyboard.press("Enter")

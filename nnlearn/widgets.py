@@ -1,10 +1,10 @@
 """Sliders over the figures of :mod:`nnlearn.plots`.
 
 Each factory returns an ``ipywidgets.interactive`` widget: its sliders call
-one plot function, which draws a new figure into the widget's output area
-(with the default ``%matplotlib inline`` backend, a new PNG per move).  The
-widget's ``result`` holds what the plot function returned for the current
-slider values, so a test can set a slider's ``.value`` and check the drawing.
+one plot function, which draws into the widget's one figure; the widget shows
+that figure as a PNG in its output area.  The widget's ``result`` holds what
+the plot function returned for the current slider values, so a test can set a
+slider's ``.value`` and check the drawing.
 
 Layout of this file: chapters 1-4 widgets first; chapters 5-8 widgets are
 appended at the end, below the marked section comment, by the chapters 5-8
@@ -13,10 +13,16 @@ notebooks.
 
 from __future__ import annotations
 
+import io
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from IPython.display import Image, display
 
 from . import plots
+
+# zlib level 1: a slider's PNG in a third of the time of the default level, a little larger
+PNG_OPTIONS = {"compress_level": 1}
 
 
 def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f"):
@@ -28,22 +34,43 @@ def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f"):
 
 
 def _interactive(draw, **sliders):
-    """An ``interactive`` widget that closes the previous figure before each redraw.
+    """An ``interactive`` widget that redraws one figure in place and shows it as a PNG.
 
-    With the inline backend the figure is shown and closed after every call;
-    with any other backend (tests use Agg) the previous figure is closed here
-    so that moving a slider many times does not pile up open figures.
+    ``draw(ax, **values)`` calls a plot function.  The first call gets
+    ``ax=None``, so the plot function makes the figure with its own size and
+    layout; that figure is then taken out of pyplot (the inline backend never
+    shows it by itself, and moving a slider opens no new figure) and its layout
+    is computed once and kept.  Each later move clears the figure's axes and
+    calls ``draw`` with them (``ax`` is the list of axes when there are
+    several), then renders the PNG shown in the widget's output area: a new
+    figure, a new layout and a PNG cropped by ``bbox_inches="tight"`` on every
+    move made a redraw several times slower.
     """
     state = {"fig": None}
 
     def redraw(**values):
-        if state["fig"] is not None:
-            plt.close(state["fig"])
-        result = draw(**values)
-        state["fig"] = _figure_of(result)
+        fig = state["fig"]
+        if fig is None:
+            result = draw(ax=None, **values)
+            fig = state["fig"] = _figure_of(result)
+            plt.close(fig)
+            fig.canvas.draw()  # the layout engine places the axes once ...
+            fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
+        else:
+            axes = fig.axes
+            for ax in axes:
+                ax.clear()
+            result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
+        display(Image(data=_png(fig), format="png"))
         return result
 
     return widgets.interactive(redraw, **sliders)
+
+
+def _png(fig):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi, pil_kwargs=PNG_OPTIONS)
+    return buffer.getvalue()
 
 
 def _figure_of(result):
@@ -69,8 +96,8 @@ def line_fit_widget(x, y, w=2.0, b=40.0, show_errors=True, best_fit=False):
     The figure's title shows the error of the line for the current values.
     ``w`` runs from -5 to 15 points per hour, ``b`` from 0 to 100 points.
     """
-    def draw(w, b):
-        return plots.plot_line_fit(x, y, w, b, show_errors=show_errors, best_fit=best_fit)
+    def draw(ax, w, b):
+        return plots.plot_line_fit(x, y, w, b, ax=ax, show_errors=show_errors, best_fit=best_fit)
 
     return _interactive(draw, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
                         b=_slider("b (intercept)", b, 0.0, 100.0, 0.5, fmt=".1f"))
@@ -87,8 +114,8 @@ def plane_widget(w1=1.0, w2=-0.5, b=1.0, activation=None):
     sigmoid = activation == "sigmoid"
     zlim = (0.0, 1.0) if sigmoid else (-15.0, 15.0)
 
-    def draw(w1, w2, b):
-        return plots.plot_plane(w1, w2, b, activation=activation, zlim=zlim)
+    def draw(ax, w1, w2, b):
+        return plots.plot_plane(w1, w2, b, ax=ax, activation=activation, zlim=zlim)
 
     return _interactive(draw, w1=_slider("w1", w1, -3.0, 3.0, 0.1, continuous=False),
                         w2=_slider("w2", w2, -3.0, 3.0, 0.1, continuous=False),
@@ -97,8 +124,8 @@ def plane_widget(w1=1.0, w2=-0.5, b=1.0, activation=None):
 
 def sigmoid_widget(w=1.0, b=0.0):
     """Sliders for ``w`` and ``b`` over :func:`nnlearn.plots.plot_sigmoid_node`, ``y = sigma(w x + b)``."""
-    def draw(w, b):
-        return plots.plot_sigmoid_node(w, b)
+    def draw(ax, w, b):
+        return plots.plot_sigmoid_node(w, b, ax=ax)
 
     return _interactive(draw, w=_slider("w", w, -10.0, 10.0, 0.1), b=_slider("b", b, -10.0, 10.0, 0.1))
 
@@ -113,8 +140,8 @@ def tangent_widget(w=1.0, actual=3.0, w_range=(-2.0, 8.0)):
     """
     from .animation import plot_parabola_tangent
 
-    def draw(w):
-        return plot_parabola_tangent(w, actual=actual, w_range=w_range)
+    def draw(ax, w):
+        return plot_parabola_tangent(w, actual=actual, w_range=w_range, ax=ax)
 
     return _interactive(draw, w=_slider("w", w, w_range[0], w_range[1], 0.1))
 
@@ -130,13 +157,13 @@ def learning_rate_widget(hours, scores, center=0.0, start=(-4.0, 40.0), steps=40
     """
     from .animation import describe_descent, line_descent, plot_descent
 
-    def draw(learning_rate):
+    def draw(ax, learning_rate):
         path, diverged = line_descent(hours, scores, start, learning_rate, steps, center)
         status = describe_descent(path, diverged, hours, scores, center)
         words = {"crawling": "crawling: still far from the bottom",
                  "converged": "converged: at the bottom",
                  "diverged": "diverged: each step overshoots, the loss grows"}[status]
-        drawn = plot_descent(path, hours, scores, center, status=words,
+        drawn = plot_descent(path, hours, scores, center, axes=ax, status=words,
                              title=f"learning rate {learning_rate:.3g}, {len(path) - 1} steps")
         drawn["status"] = status
         return drawn

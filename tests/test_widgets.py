@@ -44,9 +44,50 @@ def test_line_fit_widget_draws_the_line_and_its_error(hours_scores):
 
 def test_line_fit_widget_every_slider_extreme_draws(hours_scores):
     widget = widgets.line_fit_widget(*hours_scores)
+    fig = widget.result.ax.figure
     for values in _extremes(widget):
         assert (widget.result.w, widget.result.b) == (values["w"], values["b"])
-        assert len(plt.get_fignums()) == 1  # the previous figure was closed
+        assert widget.result.ax.figure is fig  # redrawn in place, not a new figure
+
+
+def _all_widgets(hours_scores):
+    hours, scores = hours_scores
+    return [widgets.line_fit_widget(hours, scores), widgets.plane_widget(),
+            widgets.plane_widget(activation="sigmoid"), widgets.sigmoid_widget(), widgets.tangent_widget(),
+            widgets.learning_rate_widget(hours, scores, center=5.0)]
+
+
+def _positions(slider, n):
+    """``n`` values from the slider's min to its max (a log slider's min and max are exponents)."""
+    values = np.linspace(slider.min, slider.max, n)
+    return slider.base ** values if hasattr(slider, "base") else values
+
+
+def test_moving_sliders_opens_no_figures(hours_scores):
+    for widget in _all_widgets(hours_scores):
+        first = widget.kwargs_widgets[0]
+        before = plt.get_fignums()
+        for value in _positions(first, 20):
+            first.value = value
+        assert plt.get_fignums() == before
+
+
+def test_each_move_shows_a_new_png_of_the_one_figure(hours_scores, monkeypatch):
+    shown = []
+    monkeypatch.setattr(widgets, "display", shown.append)
+    for widget in _all_widgets(hours_scores):
+        shown.clear()
+        fig = widgets._figure_of(widget.result)
+        first = widget.kwargs_widgets[0]
+        first.value, first.value = _positions(first, 2)[::-1]
+        assert len(shown) == 2
+        pngs = [image.data for image in shown]
+        assert all(png.startswith(b"\x89PNG") for png in pngs)
+        assert pngs[0] != pngs[1]
+        # the whole figure, at the figure's own size and resolution
+        width, height = (fig.get_size_inches() * fig.dpi).round().astype(int)
+        assert int.from_bytes(pngs[0][16:20], "big") == width
+        assert int.from_bytes(pngs[0][20:24], "big") == height
 
 
 def test_line_fit_widget_moving_b_from_2_to_3_lifts_the_line_by_one(hours_scores):

@@ -191,6 +191,8 @@ def jupyter_server(e2e_enabled, tmp_path_factory) -> Server:
         "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # If pytest is killed before its teardown, the orphaned server stops by itself.
+        "--ServerApp.shutdown_no_activity_timeout=300",
     ]
     log = base / "jupyterlab.log"
     with log.open("w") as out:

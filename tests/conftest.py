@@ -1,11 +1,9 @@
 """Shared test settings: a headless matplotlib and reproducible hypothesis runs."""
 
-import os
+import matplotlib
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-
-import matplotlib  # noqa: E402
-
+# Agg in this process only: an MPLBACKEND variable would also reach the notebook kernels that
+# nbval starts (--nbval-current-env), and there plt.show() must draw inline.
 matplotlib.use("Agg")
 
 from hypothesis import settings  # noqa: E402

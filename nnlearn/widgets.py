@@ -18,6 +18,7 @@ import io
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import Image, display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from . import plots
 
@@ -53,7 +54,8 @@ def _interactive(draw, **sliders):
         if fig is None:
             result = draw(ax=None, **values)
             fig = state["fig"] = _figure_of(result)
-            plt.close(fig)
+            plt.close(fig)  # out of pyplot; closing leaves the figure a canvas that cannot draw, so:
+            FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
             fig.canvas.draw()  # the layout engine places the axes once ...
             fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
         else:

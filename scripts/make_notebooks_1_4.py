@@ -31,6 +31,9 @@ def code(text, *tags):
     return cell
 
 
+HOW_TO_RUN = ("Start with **Run → Run All Cells** (or Shift + Enter, cell by cell): the sliders come alive "
+              "once their cells have run in your own kernel.")
+
 IMPORTS = """
 import numpy as np
 import matplotlib.pyplot as plt
@@ -51,8 +54,6 @@ A neural network learns the relationship between inputs and outputs. In this not
 * see the three kinds of layers (**input, hidden, output**) drawn as a diagram;
 * follow **one forward pass** through a small, untrained network, layer by layer;
 * read the network's **prediction**: the most active of its 10 output nodes.
-
-Run the cells from top to bottom (Shift + Enter).
 """),
     code(IMPORTS + """
 from nnlearn.data import load_digits
@@ -473,10 +474,10 @@ plt.show()
 The plane of chapter 3 passed through the sigmoid is no longer flat: it bends into a step
 between 0 and 1. Move the sliders (the figure redraws when you let go).
 """),
-    code('widgets.plane_widget(w1=3.0, w2=2.0, b=-1.0, activation="sigmoid")', IGNORE_OUTPUT),
+    code('widgets.plane_widget(w1=2.0, w2=2.0, b=-1.0, activation="sigmoid")', IGNORE_OUTPUT),
     md("(The surface the sliders start from, drawn once:)"),
     code("""
-plots.plot_plane(3.0, 2.0, -1.0, activation="sigmoid")
+plots.plot_plane(2.0, 2.0, -1.0, activation="sigmoid")
 plt.show()
 """),
     md("""
@@ -545,6 +546,7 @@ def main(argv: list[str]) -> int:
     for name, cells in NOTEBOOKS.items():
         if name not in wanted:
             continue
+        cells[0].source += "\n\n" + HOW_TO_RUN
         nb = new_notebook(cells=cells)
         nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
                                      "name": "python3"}

@@ -17,6 +17,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = ["nbval-ignore-output"]
 
+HOW_TO_RUN = ("Start with **Run → Run All Cells** (or Shift + Enter, cell by cell): the sliders and "
+              "animations come alive once their cells have run in your own kernel.")
+
 # Chapter 7: the digit network and how it is trained (seeded). Trained on the training digits
 # plus their one-pixel shifts (nnlearn.augment), then a few epochs with smaller steps; seeds 0 and 1
 # give 0.962 and 0.960 on the test digits. Batches of 16 (fit's default) keep each matrix product
@@ -793,7 +796,9 @@ def main() -> None:
     for name, build in [("05_training_starts", chapter_5), ("06_loss_and_descent", chapter_6),
                         ("07_backpropagation", chapter_7), ("08_key_takeaways", chapter_8)]:
         path = folder / f"{name}.ipynb"
-        nbformat.write(build(), path)
+        nb = build()
+        nb.cells[0].source += "\n\n" + HOW_TO_RUN
+        nbformat.write(nb, path)
         print(f"wrote {path.relative_to(ROOT)}")
 
 

@@ -13,12 +13,14 @@ notebooks.
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from PIL import Image as PILImage
 
 from . import plots
 
@@ -63,10 +65,106 @@ def _interactive(draw, **sliders):
             for ax in axes:
                 _remove_drawn(ax)
             result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
-        display(Image(data=_png(fig), format="png"))
+        display(Image(data=_render(fig, state), format="png"))
         return result
 
     return widgets.interactive(redraw, **sliders)
+
+
+def _render(fig, state):
+    """The figure as PNG bytes, drawing its still part (the axes' frames, ticks, tick labels and
+    axis labels) only when it changed.
+
+    Text is most of the time of a draw, and most of the text is the tick labels, which stay the
+    same while the plot functions keep their axis limits fixed.  So the figure is drawn once
+    without what the plot function drew and that picture is kept; each move puts it back and
+    draws only the rest on top (the same pixels as a full draw: the frames sit below the curves,
+    and the lines of the frame are drawn with the curves in their usual order).  The kept
+    picture is drawn again when anything it shows changes: limits, ticks, labels, place of the
+    axes, view of a 3-D plot.
+    """
+    canvas = fig.canvas
+    key = _still_key(fig)
+    if state.get("still_key") != key:
+        with _hidden(_drawn_parts(fig)):
+            canvas.draw()
+        state["still"] = canvas.copy_from_bbox(fig.bbox)
+        state["still_key"] = key
+    else:
+        canvas.restore_region(state["still"])
+    renderer = canvas.get_renderer()
+    with _hidden(_still_parts(fig)), _axes_off(fig):
+        for ax in fig.axes:
+            ax.draw(renderer)
+    picture = PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="png", **PNG_OPTIONS)
+    return buffer.getvalue()
+
+
+def _is_3d(ax):
+    return ax.name == "3d"
+
+
+def _still_parts(fig):
+    """The artists of the kept picture: each axes' background and its axis objects (ticks, tick
+    labels, axis labels; a 3-D axes also draws its panes and grid with them)."""
+    parts = []
+    for ax in fig.axes:
+        parts.append(ax.patch)
+        if not _is_3d(ax):  # a 3-D axes' axis objects are switched off as a whole, see _axes_off
+            parts.extend([ax.xaxis, ax.yaxis])
+    return parts
+
+
+def _drawn_parts(fig):
+    """Everything else in the axes: what the plot function drew, titles, legend, and the frame
+    lines of a 2-D axes (drawn among the curves, in their usual order)."""
+    still = {id(a) for a in _still_parts(fig)}
+    parts = []
+    for ax in fig.axes:
+        axis_objects = {id(ax.xaxis), id(ax.yaxis), id(ax.zaxis)} if _is_3d(ax) else set()
+        parts.extend(a for a in ax.get_children() if id(a) not in still and id(a) not in axis_objects)
+    return parts
+
+
+def _still_key(fig):
+    """What the kept picture depends on."""
+    key = [tuple(fig.get_size_inches()), fig.dpi]
+    for ax in fig.axes:
+        axes = [ax.xaxis, ax.yaxis] + ([ax.zaxis] if _is_3d(ax) else [])
+        key.append(tuple(ax.get_position().bounds))
+        for axis in axes:
+            key.append((tuple(axis.get_view_interval()), axis.get_scale(), axis.get_label_text(),
+                        tuple(axis.get_majorticklocs())))
+        if _is_3d(ax):
+            key.append((ax.elev, ax.azim, ax.roll))
+    return tuple(key)
+
+
+@contextlib.contextmanager
+def _hidden(artists):
+    shown = [a for a in artists if a.get_visible()]
+    for a in shown:
+        a.set_visible(False)
+    try:
+        yield
+    finally:
+        for a in shown:
+            a.set_visible(True)
+
+
+@contextlib.contextmanager
+def _axes_off(fig):
+    """Switch off the panes, grid and axis objects of 3-D axes (all kept in the still picture)."""
+    axes = [ax for ax in fig.axes if _is_3d(ax) and ax._axis3don]
+    for ax in axes:
+        ax.set_axis_off()
+    try:
+        yield
+    finally:
+        for ax in axes:
+            ax.set_axis_on()
 
 
 def _remove_drawn(ax):
@@ -85,12 +183,6 @@ def _remove_drawn(ax):
     if ax.legend_ is not None:
         ax.legend_.remove()
     ax.set_prop_cycle(None)
-
-
-def _png(fig):
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=fig.dpi, pil_kwargs=PNG_OPTIONS)
-    return buffer.getvalue()
 
 
 def _figure_of(result):

@@ -25,6 +25,7 @@ notebook shows only the HTML player: ``HTML(to_html(anim))``, a faster and small
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import warnings
 
@@ -308,6 +309,23 @@ def _surface_window(hours, scores, center, start):
     return (best[0] - span[0], best[0] + span[0]), (best[1] - span[1], best[1] + span[1])
 
 
+@functools.lru_cache(maxsize=32)
+def _loss_grid(hours, scores, center, w_range, b_range, n=121):
+    """``W``, ``B`` and the loss at each ``(w, b)`` of an ``n`` x ``n`` grid (arrays made read-only).
+
+    Kept for the same data and window (a learning-rate slider asks for the same surface on
+    every move); ``hours`` and ``scores`` are tuples.
+    """
+    hours, scores = np.array(hours), np.array(scores)
+    W, B = np.meshgrid(np.linspace(*w_range, n), np.linspace(*b_range, n))
+    x = hours - center
+    residual = W[..., None] * x + B[..., None] - scores
+    loss = 0.5 * np.mean(residual ** 2, axis=-1)
+    for array in (W, B, loss):
+        array.flags.writeable = False
+    return W, B, loss
+
+
 def plot_loss_surface(hours, scores, center=0.0, w_range=(-8.0, 18.0), b_range=(20.0, 130.0),
                       ax=None, levels=14):
     """Contour lines of the line fit's loss over ``(w, b)``, the minimum marked with a star.
@@ -317,10 +335,8 @@ def plot_loss_surface(hours, scores, center=0.0, w_range=(-8.0, 18.0), b_range=(
     """
     hours, scores = _line_data(hours, scores)
     ax = _new_axes(ax, (5, 4))
-    W, B = np.meshgrid(np.linspace(*w_range, 121), np.linspace(*b_range, 121))
-    x = hours - center
-    residual = W[..., None] * x + B[..., None] - scores
-    loss = 0.5 * np.mean(residual ** 2, axis=-1)
+    W, B, loss = _loss_grid(tuple(hours.tolist()), tuple(scores.tolist()), float(center),
+                            tuple(float(v) for v in w_range), tuple(float(v) for v in b_range))
     best = best_line(hours, scores, center)
     low = line_loss(best, hours, scores, center)
     contours = ax.contour(W, B, loss, levels=np.geomspace(low * 1.05, loss.max(), levels),

@@ -180,3 +180,25 @@ def test_to_html_embeds_one_small_png_per_frame():
     image = Image.open(io.BytesIO(base64.b64decode(frames[-1].replace("\\n", ""))))
     assert image.mode == "P" and len(image.getcolors()) <= 16
     assert image.size == (432, 288)  # 6 x 4 inches at 72 dpi
+
+
+def test_loss_surface_kept_grid_gives_the_same_contour_as_a_fresh_computation(hours_scores):
+    hours, scores, center = hours_scores
+    window = ((-8.0, 18.0), (20.0, 130.0))
+    W, B, loss = animation._loss_grid(tuple(hours), tuple(scores), center, *window)
+    for i, j in [(0, 0), (60, 17), (120, 120), (3, 99)]:
+        assert loss[i, j] == pytest.approx(animation.line_loss((W[i, j], B[i, j]), hours, scores, center))
+    assert not loss.flags.writeable  # the kept grid cannot be changed by whoever gets it
+
+    def contour_paths():
+        drawn = animation.plot_loss_surface(hours, scores, center, *window)
+        return [path.vertices.copy() for path in drawn.contours.get_paths()], drawn.contours.levels
+
+    animation._loss_grid.cache_clear()
+    fresh_paths, fresh_levels = contour_paths()
+    kept_paths, kept_levels = contour_paths()
+    assert animation._loss_grid.cache_info().hits >= 1
+    np.testing.assert_array_equal(kept_levels, fresh_levels)
+    assert len(kept_paths) == len(fresh_paths)
+    for kept, fresh in zip(kept_paths, fresh_paths, strict=True):
+        np.testing.assert_array_equal(kept, fresh)

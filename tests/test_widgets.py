@@ -137,3 +137,53 @@ def test_sigmoid_widget_every_slider_extreme_draws_including_w_zero():
     widgets.slider(widget, "w").value = 0.0
     assert widget.result.midpoint is None
     np.testing.assert_allclose(widget.result.line.get_ydata(), sigmoid(widget.result.b))
+
+
+def _pixels(png):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def _full_draw(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi)
+    return buffer.getvalue()
+
+
+def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores, monkeypatch):
+    # a move draws only the plot over a kept picture of the axes: it must be the whole figure
+    shown = []
+    monkeypatch.setattr(widgets, "display", shown.append)
+    for widget in _all_widgets(hours_scores):
+        fig = widgets._figure_of(widget.result)
+        for s in widget.kwargs_widgets:
+            for value in _positions(s, 3)[::-1]:
+                s.value = value
+                np.testing.assert_array_equal(_pixels(shown[-1].data), _pixels(_full_draw(fig)))
+
+
+def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_change(hours_scores, monkeypatch):
+    hours, scores = hours_scores
+    shown = []
+    monkeypatch.setattr(widgets, "display", shown.append)
+    widget = widgets.line_fit_widget(hours, scores)
+    labels = widget.result.ax.xaxis.get_major_ticks()
+    widgets.slider(widget, "w (slope)").value = 7.0
+    assert widget.result.ax.xaxis.get_major_ticks() == labels  # the same tick objects: not cleared
+
+    def draw(ax, top):  # a plot whose limits follow the slider: the kept picture must follow too
+        from nnlearn import plots
+
+        return plots.plot_line_fit(hours, scores, 5.0, 40.0, ax=ax, ylim=(0, top))
+
+    widget = widgets._interactive(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
+    fig = widget.result.ax.figure
+    for top in (200.0, 60.0, 130.0):
+        widgets.slider(widget, "top").value = top
+        assert widget.result.ax.get_ylim() == (0, top)
+        np.testing.assert_array_equal(_pixels(shown[-1].data), _pixels(_full_draw(fig)))

@@ -38,3 +38,14 @@ def test_learning_rate_widget_is_log_scale_and_shows_each_regime():
         np.testing.assert_allclose(widget.result.ball.get_xydata(), path[-1:])
     assert seen == {0.001: "crawling", 0.1: "converged", 1.0: "diverged"}
     assert "diverged" in widget.result.text.get_text()
+
+
+def test_learning_rate_widget_gives_a_revisited_rate_the_same_descent_as_a_fresh_run():
+    hours, scores = study_hours()
+    widget = widgets.learning_rate_widget(hours, scores, center=5.0)
+    lr = widgets.slider(widget, "learning rate")
+    for value in (0.1, 1.0, 0.1, 10.0 ** lr.min, 1.0):
+        lr.value = value
+        path, diverged = animation.line_descent(hours, scores, learning_rate=value, center=5.0)
+        np.testing.assert_allclose(widget.result.path_line.get_xydata(), path)
+        assert widget.result.status == animation.describe_descent(path, diverged, hours, scores, 5.0)

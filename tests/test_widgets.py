@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlearn import mean_squared_error, sigmoid, widgets
+from nnlearn import _live_figure, mean_squared_error, sigmoid, widgets
+from nnlearn._live_figure import _figure_of, _interactive
 from nnlearn.data import study_hours
 
 
@@ -74,10 +75,10 @@ def test_moving_sliders_opens_no_figures(hours_scores):
 
 def test_each_move_shows_a_new_png_of_the_one_figure(hours_scores, monkeypatch):
     shown = []
-    monkeypatch.setattr(widgets, "display", shown.append)
+    monkeypatch.setattr(_live_figure, "display", shown.append)
     for widget in _all_widgets(hours_scores):
         shown.clear()
-        fig = widgets._figure_of(widget.result)
+        fig = _figure_of(widget.result)
         first = widget.kwargs_widgets[0]
         first.value, first.value = _positions(first, 2)[::-1]
         assert len(shown) == 2
@@ -158,9 +159,9 @@ def _full_draw(fig):
 def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores, monkeypatch):
     # a move draws only the plot over a kept picture of the axes: it must be the whole figure
     shown = []
-    monkeypatch.setattr(widgets, "display", shown.append)
+    monkeypatch.setattr(_live_figure, "display", shown.append)
     for widget in _all_widgets(hours_scores):
-        fig = widgets._figure_of(widget.result)
+        fig = _figure_of(widget.result)
         for s in widget.kwargs_widgets:
             for value in _positions(s, 3)[::-1]:
                 s.value = value
@@ -170,7 +171,7 @@ def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores, monkeypatc
 def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_change(hours_scores, monkeypatch):
     hours, scores = hours_scores
     shown = []
-    monkeypatch.setattr(widgets, "display", shown.append)
+    monkeypatch.setattr(_live_figure, "display", shown.append)
     widget = widgets.line_fit_widget(hours, scores)
     labels = widget.result.ax.xaxis.get_major_ticks()
     widgets.slider(widget, "w (slope)").value = 7.0
@@ -181,7 +182,7 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
 
         return plots.plot_line_fit(hours, scores, 5.0, 40.0, ax=ax, ylim=(0, top))
 
-    widget = widgets._interactive(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
+    widget = _interactive(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
     fig = widget.result.ax.figure
     for top in (200.0, 60.0, 130.0):
         widgets.slider(widget, "top").value = top

@@ -36,7 +36,7 @@ from matplotlib.animation import FuncAnimation, HTMLWriter
 from ._checks import as_float_array, positive_float, positive_int
 from .descent import DivergenceWarning, gradient_descent
 from .losses import mean_squared_error
-from .plots import FONTSIZE, TICK_SIZE, _style
+from .plots import FONTSIZE, TICK_SIZE, _style, best_fit_line
 
 FONT, TICKS = FONTSIZE, TICK_SIZE  # one style for every figure of the course
 
@@ -261,10 +261,10 @@ def line_gradient(params, hours, scores, center=0.0):
 
 
 def best_line(hours, scores, center=0.0):
-    """The ``(w, b)`` at the bottom of the loss surface (least squares, solved exactly)."""
+    """The ``(w, b)`` at the bottom of the loss surface: chapter 2's least-squares line
+    (:func:`nnlearn.plots.best_fit_line`), with hours measured from ``center``."""
     hours, scores = _line_data(hours, scores)
-    A = np.column_stack([hours - center, np.ones_like(hours)])
-    return np.linalg.lstsq(A, scores, rcond=None)[0]
+    return np.array(best_fit_line(hours - center, scores))
 
 
 def line_descent(hours, scores, start=(-4.0, 40.0), learning_rate=0.1, steps=40, center=0.0, limit=1e4):

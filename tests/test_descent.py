@@ -85,4 +85,5 @@ def test_a_small_enough_step_never_raises_a_convex_loss(start, curvature, fracti
 def test_descent_emits_no_warning_on_ordinary_use():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        gradient_descent(lambda w: w, 1.0, 0.5, 10)
+        path = gradient_descent(lambda w: w, 1.0, 0.5, 10)
+    assert path[-1] == pytest.approx(0.5**10)  # each step halves w

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_MS = 180_000  # Run All of the slowest notebook, on a busy machine
 PICTURE_TIMEOUT = 30.0  # seconds from a slider move to its new picture
 STABLE_FOR = 0.4  # seconds a new picture must stay unchanged to count as drawn
+KEY_ATTEMPTS = 3  # key presses on a slider handle before "the value did not move" is a failure
+VALUE_TIMEOUT_MS = 3_000  # from a key press to the slider's new readout (drawn in the browser, no kernel)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -260,9 +262,7 @@ class LabNotebook:
         label = slider.locator(".widget-label").first.evaluate("l => (l.textContent || l.title || '').trim()")
         name = label or f"slider {index + 1}"
         cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-Cell ')][1]")
-        cell_number = cell.evaluate(
-            "c => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].indexOf(c) + 1"
-        )
+        cell_number = cell.evaluate("c => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].indexOf(c) + 1")
         readout = slider.locator(".widget-readout")
         handle = slider.locator(".noUi-handle").first
         before_value = readout.inner_text()
@@ -270,16 +270,10 @@ class LabNotebook:
         at_max = handle.evaluate(
             "h => Number(h.getAttribute('aria-valuenow')) >= Number(h.getAttribute('aria-valuemax'))"
         )
-        handle.focus()
-        start = time.perf_counter()
-        self.page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
         moved = Move(self.stem, name, cell_number, None)
-        try:
-            readout.page.wait_for_function(
-                "([r, v]) => r.innerText !== v", arg=[readout.element_handle(), before_value], timeout=5_000
-            )
-        except Exception:
-            moved.problem = f"the slider's value stayed {before_value!r} after a key press"
+        key = "ArrowLeft" if at_max else "ArrowRight"
+        start = self._press_until_value_changes(handle, readout, key, before_value, moved)
+        if start is None:
             return moved
         changed_at, last = None, before
         deadline = start + PICTURE_TIMEOUT
@@ -300,6 +294,36 @@ class LabNotebook:
                 f"within {PICTURE_TIMEOUT:.0f} s"
             )
         return moved
+
+    def _press_until_value_changes(self, handle, readout, key, before_value, moved) -> float | None:
+        """Focuses ``handle`` and presses ``key`` until the readout leaves ``before_value``.
+
+        Returns the time of the press that moved the slider, or None (``moved.problem`` says why).
+        JupyterLab can take the focus back just after a notebook has run (jupyterlab#18457), so a
+        press may land on the notebook instead of the handle: then the handle is focused again and
+        the key pressed again, a few times, as a learner would; each retry is noted in the report.
+        """
+        where = "() => { const a = document.activeElement; return a ? a.tagName + '.' + a.className : 'nothing'; }"
+        for attempt in range(1, KEY_ATTEMPTS + 1):
+            handle.focus()
+            focused = handle.evaluate("h => document.activeElement === h")
+            start = time.perf_counter()
+            self.page.keyboard.press(key)
+            try:
+                readout.page.wait_for_function(
+                    "([r, v]) => r.innerText !== v",
+                    arg=[readout.element_handle(), before_value],
+                    timeout=VALUE_TIMEOUT_MS,
+                )
+            except Exception:
+                self.observations.append(
+                    f"slider {moved.slider!r} (cell {moved.cell}): key press {attempt} did not move it "
+                    f"(handle focused before the press: {focused}; focus now on {self.page.evaluate(where)})"
+                )
+                continue
+            return start
+        moved.problem = f"the slider's value stayed {before_value!r} after {KEY_ATTEMPTS} key presses"
+        return None
 
     def click_when_still(self, locator) -> None:
         """Scrolls ``locator`` into view and clicks it once it has stopped moving.
@@ -351,8 +375,9 @@ class LabNotebook:
         first = image.evaluate(src)
         self.click_when_still(player.locator('button[title="Next frame"]'))
         try:
-            image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
-                                         arg=[image.element_handle(), first], timeout=5_000)
+            image.page.wait_for_function(
+                "([i, s]) => i.getAttribute('src') !== s", arg=[image.element_handle(), first], timeout=5_000
+            )
         except Exception:
             state = player.evaluate(
                 "p => { const b = p.querySelector('button[title=\"Next frame\"]');"
@@ -365,8 +390,9 @@ class LabNotebook:
         second = image.evaluate(src)
         self.click_when_still(player.locator('button[title="Play"]'))
         try:
-            image.page.wait_for_function("([i, s]) => i.getAttribute('src') !== s",
-                                         arg=[image.element_handle(), second], timeout=10_000)
+            image.page.wait_for_function(
+                "([i, s]) => i.getAttribute('src') !== s", arg=[image.element_handle(), second], timeout=10_000
+            )
         except Exception:
             return "'Play' did not advance the frames"
         finally:
@@ -403,9 +429,7 @@ class LabNotebook:
                     break
                 height = min(height + extra, 16_000)
                 page.set_viewport_size({"width": size["width"], "height": height})
-                page.wait_for_function(
-                    "() => [...document.images].every(i => i.complete)", timeout=10_000
-                )
+                page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=10_000)
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             page.evaluate(f"() => {outer}?.scrollTo(0, 0)")
             page.screenshot(path=str(path))

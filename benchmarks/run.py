@@ -548,7 +548,8 @@ def baseline_figure(moves):
 
 
 class InlineShell:
-    """An in-process IPython shell with the inline backend: each redraw is rendered to PNG and published."""
+    """An in-process IPython shell with the inline backend, as in a notebook (figures shown by pyplot are
+    rendered to PNG and published)."""
 
     def __init__(self):
         from IPython.core.interactiveshell import InteractiveShell
@@ -604,16 +605,20 @@ def bench_sliders(moves):
                     _times.append(time.perf_counter() - start)
 
             widget.f = timed_f
+        pictures = []  # PNGs shown in the widget's Image (nnlearn's widgets), besides published ones
+        if hasattr(widget, "picture"):
+            widget.picture.observe(lambda change, _shown=pictures: _shown.append(1), names="value")
         for slider in sliders:
             times, pngs = [], 0
             callback.clear()
             for value in slider_values(slider, moves):
-                before = len(inline.published)
+                before, before_pictures = len(inline.published), len(pictures)
                 with contextlib.redirect_stdout(io.StringIO()):
                     start = time.perf_counter()
                     slider.value = value
                     times.append(time.perf_counter() - start)
                 pngs += sum("image/png" in data for data in inline.published[before:])
+                pngs += len(pictures) - before_pictures
             results[name][slider.description] = {
                 "median_ms": median(times) * 1e3, "p90_ms": p90(times) * 1e3, "moves": len(times),
                 "pngs": pngs, "callback_ms": median(callback) * 1e3 if callback else None}

@@ -1,7 +1,8 @@
 """A figure that redraws in place when a slider moves: the plumbing under :mod:`nnlearn.widgets`.
 
 :func:`_interactive` turns a plot function into an ``ipywidgets.interactive``
-widget whose one figure is redrawn on every slider move and shown as a PNG.
+widget whose one figure is redrawn on every slider move and shown as a PNG
+in an ``ipywidgets.Image``.
 Nothing here changes what a figure shows; it only makes a redraw fast enough
 to feel live (a new figure, a new layout and a tightly cropped PNG on every
 move took several hundred milliseconds).
@@ -14,7 +15,6 @@ import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image as PILImage
 
@@ -32,30 +32,50 @@ def _interactive(draw, **sliders):
     shows it by itself, and moving a slider opens no new figure) and its layout
     is computed once and kept.  Each later move clears the figure's axes and
     calls ``draw`` with them (``ax`` is the list of axes when there are
-    several), then renders the PNG shown in the widget's output area: a new
-    figure, a new layout and a PNG cropped by ``bbox_inches="tight"`` on every
-    move made a redraw several times slower.
+    several), then renders the PNG: a new figure, a new layout and a PNG
+    cropped by ``bbox_inches="tight"`` on every move made a redraw several
+    times slower.
+
+    The PNG goes into an ``ipywidgets.Image`` (``widget.picture``) below the
+    sliders, not into the widget's output area, which only shows a traceback
+    when a redraw fails.  A picture displayed into an output area is copied back
+    to the kernel by nbclient (which runs notebooks for Voila, nbconvert and
+    ``scripts/run_notebooks.py``) at a moment that can leave the cell waiting for
+    its timeout (jupyter/nbclient#312); an Image widget avoids that path.
     """
-    state = {"fig": None}
+    state = {"fig": None, "failed": False}
+    # at its own size: the widget is a flex column, which would stretch the picture to its width
+    picture = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
 
     def redraw(**values):
         fig = state["fig"]
-        if fig is None:
-            result = draw(ax=None, **values)
-            fig = state["fig"] = _figure_of(result)
-            plt.close(fig)  # out of pyplot; closing leaves the figure a canvas that cannot draw, so:
-            FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
-            fig.canvas.draw()  # the layout engine places the axes once ...
-            fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
-        else:
-            axes = fig.axes
-            for ax in axes:
-                _remove_drawn(ax)
-            result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
-        display(Image(data=_render(fig, state), format="png"))
+        try:
+            if fig is None:
+                result = draw(ax=None, **values)
+                fig = state["fig"] = _figure_of(result)
+                plt.close(fig)  # out of pyplot; closing leaves the figure a canvas that cannot draw, so:
+                FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
+                fig.canvas.draw()  # the layout engine places the axes once ...
+                fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
+            else:
+                axes = fig.axes
+                for ax in axes:
+                    _remove_drawn(ax)
+                result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
+            picture.value = _render(fig, state)
+        except Exception:
+            state["failed"] = True  # interactive shows the traceback in its output area
+            raise
+        if state["failed"]:  # the traceback of an earlier move goes once a move draws again
+            state["failed"] = False
+            widget.out.clear_output()
         return result
 
-    return widgets.interactive(redraw, **sliders)
+    widget = widgets.interactive(redraw, **sliders)
+    *controls, output_area = widget.children
+    widget.children = (*controls, picture, output_area)
+    widget.picture = picture
+    return widget
 
 
 def _render(fig, state):

@@ -2,7 +2,8 @@
 
 Each factory returns an ``ipywidgets.interactive`` widget: its sliders call
 one plot function, which draws into the widget's one figure; the widget shows
-that figure as a PNG in its output area.  The widget's ``result`` holds what
+that figure as a PNG below its sliders (``widget.picture``, an
+``ipywidgets.Image``).  The widget's ``result`` holds what
 the plot function returned for the current slider values, so a test can set a
 slider's ``.value`` and check the drawing.  How the figure is redrawn fast
 enough to feel live is in :mod:`nnlearn._live_figure`.

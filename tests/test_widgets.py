@@ -1,12 +1,13 @@
 """Tests of the chapters 1-4 widgets: every slider redraws with its new value, from min to max."""
 
 import itertools
+import types
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlearn import _live_figure, mean_squared_error, sigmoid, widgets
+from nnlearn import mean_squared_error, sigmoid, widgets
 from nnlearn._live_figure import _figure_of, _interactive
 from nnlearn.data import study_hours
 
@@ -51,6 +52,13 @@ def test_line_fit_widget_every_slider_extreme_draws(hours_scores):
         assert widget.result.ax.figure is fig  # redrawn in place, not a new figure
 
 
+def _pictures(widget):
+    """The PNGs that ``widget`` shows from now on, one per redraw."""
+    shown = []
+    widget.picture.observe(lambda change: shown.append(bytes(change["new"])), names="value")
+    return shown
+
+
 def _all_widgets(hours_scores):
     hours, scores = hours_scores
     return [widgets.line_fit_widget(hours, scores), widgets.plane_widget(),
@@ -73,22 +81,44 @@ def test_moving_sliders_opens_no_figures(hours_scores):
         assert plt.get_fignums() == before
 
 
-def test_each_move_shows_a_new_png_of_the_one_figure(hours_scores, monkeypatch):
-    shown = []
-    monkeypatch.setattr(_live_figure, "display", shown.append)
+def test_each_move_shows_a_new_png_of_the_one_figure(hours_scores):
     for widget in _all_widgets(hours_scores):
-        shown.clear()
+        assert widget.picture in widget.children  # shown below the sliders
+        shown = _pictures(widget)
         fig = _figure_of(widget.result)
         first = widget.kwargs_widgets[0]
         first.value, first.value = _positions(first, 2)[::-1]
         assert len(shown) == 2
-        pngs = [image.data for image in shown]
-        assert all(png.startswith(b"\x89PNG") for png in pngs)
-        assert pngs[0] != pngs[1]
+        assert all(png.startswith(b"\x89PNG") for png in shown)
+        assert shown[0] != shown[1]
         # the whole figure, at the figure's own size and resolution
         width, height = (fig.get_size_inches() * fig.dpi).round().astype(int)
-        assert int.from_bytes(pngs[0][16:20], "big") == width
-        assert int.from_bytes(pngs[0][20:24], "big") == height
+        assert int.from_bytes(shown[0][16:20], "big") == width
+        assert int.from_bytes(shown[0][20:24], "big") == height
+        assert widget.out.outputs == ()  # nothing is displayed into the output area
+
+
+def test_a_failed_redraw_keeps_the_last_picture_and_its_traceback_goes_once_a_move_draws(monkeypatch):
+    def draw(ax, w):
+        if w > 1:
+            raise ValueError("w must be at most 1")
+        if ax is None:
+            _, ax = plt.subplots()
+        ax.plot([0, 1], [0, w])
+        return types.SimpleNamespace(ax=ax)
+
+    widget = _interactive(draw, w=(0.0, 2.0, 0.5))
+    cleared = []
+    monkeypatch.setattr(widget.out, "clear_output", lambda *a, **k: cleared.append(True))
+    slider, good = widget.kwargs_widgets[0], widget.picture.value
+    slider.value = 1.5  # interactive reports the error (a traceback in the notebook)
+    assert widget.picture.value == good
+    assert cleared == []
+    slider.value = 0.5
+    assert cleared == [True]
+    assert widget.picture.value != good
+    slider.value = 0.0
+    assert cleared == [True]  # only the move after a failure clears the output area
 
 
 def test_line_fit_widget_moving_b_from_2_to_3_lifts_the_line_by_one(hours_scores):
@@ -156,22 +186,19 @@ def _full_draw(fig):
     return buffer.getvalue()
 
 
-def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores, monkeypatch):
+def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores):
     # a move draws only the plot over a kept picture of the axes: it must be the whole figure
-    shown = []
-    monkeypatch.setattr(_live_figure, "display", shown.append)
     for widget in _all_widgets(hours_scores):
+        shown = _pictures(widget)
         fig = _figure_of(widget.result)
         for s in widget.kwargs_widgets:
             for value in _positions(s, 3)[::-1]:
                 s.value = value
-                np.testing.assert_array_equal(_pixels(shown[-1].data), _pixels(_full_draw(fig)))
+                np.testing.assert_array_equal(_pixels(shown[-1]), _pixels(_full_draw(fig)))
 
 
-def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_change(hours_scores, monkeypatch):
+def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_change(hours_scores):
     hours, scores = hours_scores
-    shown = []
-    monkeypatch.setattr(_live_figure, "display", shown.append)
     widget = widgets.line_fit_widget(hours, scores)
     labels = widget.result.ax.xaxis.get_major_ticks()
     widgets.slider(widget, "w (slope)").value = 7.0
@@ -183,8 +210,9 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
         return plots.plot_line_fit(hours, scores, 5.0, 40.0, ax=ax, ylim=(0, top))
 
     widget = _interactive(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
+    shown = _pictures(widget)
     fig = widget.result.ax.figure
     for top in (200.0, 60.0, 130.0):
         widgets.slider(widget, "top").value = top
         assert widget.result.ax.get_ylim() == (0, top)
-        np.testing.assert_array_equal(_pixels(shown[-1].data), _pixels(_full_draw(fig)))
+        np.testing.assert_array_equal(_pixels(shown[-1]), _pixels(_full_draw(fig)))

@@ -98,6 +98,15 @@ JS_NOT_RUN = """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].fl
   return source && !/\\d/.test(prompt) ? [{cell: index + 1, prompt, source: source.slice(0, 80)}] : [];
 })"""
 
+# Pictures shown wider than they were drawn: a stretched bitmap is blurry (e.g. an image in a
+# flex column that stretches its items).
+JS_STRETCHED_PICTURES = """() => [...document.querySelectorAll('.jp-Cell')].flatMap((cell, index) =>
+  [...cell.querySelectorAll('.jp-Cell-outputWrapper img')].flatMap(img => {
+    const shown = img.getBoundingClientRect().width;
+    return img.complete && img.naturalWidth > 0 && shown > img.naturalWidth + 1
+      ? [{cell: index + 1, drawn: img.naturalWidth, shown: Math.round(shown)}] : [];
+  }))"""
+
 JS_RENDERED_WIDGET_VIEWS = (
     "() => [...document.querySelectorAll('" + TOP_OUTPUTS + "')]"
     ".filter(o => o.querySelector(':scope > .jupyter-widgets')).length"
@@ -249,6 +258,9 @@ class LabNotebook:
 
     def cells_not_run(self) -> list[dict]:
         return self.page.evaluate(JS_NOT_RUN)
+
+    def stretched_pictures(self) -> list[dict]:
+        return self.page.evaluate(JS_STRETCHED_PICTURES)
 
     # -- sliders -----------------------------------------------------------------------
 

@@ -86,6 +86,10 @@ def test_sliders_redraw(lab_notebook, e2e_report):
     assert not errors, "moving the sliders showed errors:\n" + "\n".join(
         f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
     )
+    stretched = lab.stretched_pictures()
+    assert not stretched, "pictures shown wider than drawn (blurry):\n" + "\n".join(
+        f"  cell {p['cell']}: drawn {p['drawn']} px wide, shown {p['shown']} px" for p in stretched
+    )
 
 
 def test_animations_play(lab_notebook):
@@ -130,6 +134,7 @@ def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2
             f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
         )
         assert not app.errors(), f"moving the sliders showed errors in Voila: {app.errors()}"
+        assert not app.stretched_pictures(), f"pictures shown wider than drawn in Voila: {app.stretched_pictures()}"
     finally:
         try:
             app.screenshot(artifacts / f"voila-{path.stem}.png")

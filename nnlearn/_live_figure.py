@@ -66,7 +66,9 @@ def _interactive(draw, **sliders):
         except Exception:
             state["failed"] = True  # interactive shows the traceback in its output area
             raise
-        if state["failed"]:  # the traceback of an earlier move goes once a move draws again
+        # The traceback of an earlier move goes once a move draws again.  Only then: clearing the
+        # output area on every move is itself an output that nbclient copies back (see above).
+        if state["failed"]:
             state["failed"] = False
             widget.out.clear_output()
         return result

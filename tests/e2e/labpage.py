@@ -386,11 +386,7 @@ class LabNotebook:
             return "the player's frame image is never displayed"
         first = image.evaluate(src)
         self.click_when_still(player.locator('button[title="Next frame"]'))
-        try:
-            image.page.wait_for_function(
-                "([i, s]) => i.getAttribute('src') !== s", arg=[image.element_handle(), first], timeout=5_000
-            )
-        except Exception:
+        if not _frame_leaves(image, first, timeout_ms=5_000):
             state = player.evaluate(
                 "p => { const b = p.querySelector('button[title=\"Next frame\"]');"
                 " const name = (b.getAttribute('onclick') || '').split('.')[0];"
@@ -401,15 +397,9 @@ class LabNotebook:
             return f"'Next frame' did not change the frame (player state {state})"
         second = image.evaluate(src)
         self.click_when_still(player.locator('button[title="Play"]'))
-        try:
-            image.page.wait_for_function(
-                "([i, s]) => i.getAttribute('src') !== s", arg=[image.element_handle(), second], timeout=10_000
-            )
-        except Exception:
-            return "'Play' did not advance the frames"
-        finally:
-            self.click_when_still(player.locator('button[title="Pause"]'))
-        return ""
+        advanced = _frame_leaves(image, second, timeout_ms=10_000)
+        self.click_when_still(player.locator('button[title="Pause"]'))
+        return "" if advanced else "'Play' did not advance the frames"
 
     # -- pictures --------------------------------------------------------------------------
 
@@ -447,3 +437,14 @@ class LabNotebook:
             page.screenshot(path=str(path))
         finally:
             page.set_viewport_size(size)
+
+
+def _frame_leaves(image, src: str, timeout_ms: float) -> bool:
+    """Whether the player's ``image`` shows another frame than ``src`` within the timeout."""
+    try:
+        image.page.wait_for_function(
+            "([i, s]) => i.getAttribute('src') !== s", arg=[image.element_handle(), src], timeout=timeout_ms
+        )
+    except Exception:
+        return False
+    return True

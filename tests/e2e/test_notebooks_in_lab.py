@@ -51,9 +51,7 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
 def test_runs_without_errors(lab_notebook):
     lab = lab_notebook
     errors = lab.errors()
-    assert not errors, "cells show errors after Run All:\n" + "\n".join(
-        f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
-    )
+    assert not errors, "cells show errors after Run All:\n" + _listing(errors)
     not_run = lab.cells_not_run()
     assert not not_run, "code cells did not run:\n" + "\n".join(
         f"  cell {c['cell']} {c['prompt']} {c['source']!r}" for c in not_run
@@ -71,25 +69,35 @@ def test_sliders_redraw(lab_notebook, e2e_report):
     )
     if not count:
         pytest.skip("this notebook shows no sliders")
+    check_every_slider_redraws(lab, lab.stem, e2e_report, after_each_move=lab.wait_until_idle)
+
+
+def check_every_slider_redraws(app, name, e2e_report, after_each_move=None, where=""):
+    """Moves every slider of ``app`` one step: each redraws its cell's picture (the time it took
+    goes to the report under ``name``), and afterwards no cell shows an error and no picture is
+    stretched."""
     moves = []
-    for index in range(count):
-        move = lab.move_slider(index)
+    for index in range(app.sliders().count()):
+        move = app.move_slider(index)
         moves.append(move)
         if move.seconds is not None:
-            e2e_report.add(lab.stem, move.seconds)
-        lab.wait_until_idle()
+            e2e_report.add(name, move.seconds)
+        if after_each_move:
+            after_each_move()
     failed = [m for m in moves if m.seconds is None]
-    assert not failed, f"{len(failed)} of {count} sliders did not redraw their cell:\n" + "\n".join(
+    assert not failed, f"{len(failed)} of {len(moves)} sliders did not redraw their cell{where}:\n" + "\n".join(
         f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
     )
-    errors = lab.errors()
-    assert not errors, "moving the sliders showed errors:\n" + "\n".join(
-        f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
-    )
-    stretched = lab.stretched_pictures()
-    assert not stretched, "pictures shown wider than drawn (blurry):\n" + "\n".join(
+    errors = app.errors()
+    assert not errors, f"moving the sliders showed errors{where}:\n" + _listing(errors)
+    stretched = app.stretched_pictures()
+    assert not stretched, f"pictures shown wider than drawn (blurry){where}:\n" + "\n".join(
         f"  cell {p['cell']}: drawn {p['drawn']} px wide, shown {p['shown']} px" for p in stretched
     )
+
+
+def _listing(errors):
+    return "\n".join(f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors)
 
 
 def test_animations_play(lab_notebook):
@@ -119,22 +127,11 @@ def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2
         page.goto(f"{voila_server.url}/voila/render/{path.name}?token={voila_server.token}", wait_until="commit")
         rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=VOILA_TIMEOUT_MS)
         errors = app.errors()
-        assert not errors, "the Voila app shows errors:\n" + "\n".join(
-            f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors
-        )
+        assert not errors, "the Voila app shows errors:\n" + _listing(errors)
         assert rendered >= app.expected.widget_views, (
             f"{rendered} widgets rendered in Voila; the stored notebook shows {app.expected.widget_views}"
         )
-        moves = [app.move_slider(index) for index in range(app.sliders().count())]
-        for move in moves:
-            if move.seconds is not None:
-                e2e_report.add(f"{path.stem} (Voila)", move.seconds)
-        failed = [m for m in moves if m.seconds is None]
-        assert not failed, f"{len(failed)} of {len(moves)} sliders did not redraw their cell in Voila:\n" + "\n".join(
-            f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
-        )
-        assert not app.errors(), f"moving the sliders showed errors in Voila: {app.errors()}"
-        assert not app.stretched_pictures(), f"pictures shown wider than drawn in Voila: {app.stretched_pictures()}"
+        check_every_slider_redraws(app, f"{path.stem} (Voila)", e2e_report, where=" in Voila")
     finally:
         try:
             app.screenshot(artifacts / f"voila-{path.stem}.png")

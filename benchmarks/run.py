@@ -15,18 +15,19 @@ import argparse
 import contextlib
 import datetime
 import importlib
-import importlib.util
 import inspect
 import io
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
 import warnings
 from pathlib import Path
 
+import jupytext
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
@@ -284,13 +285,20 @@ def bench_time_to_accuracy(X, y, X_test, y_test, budget=10.0):
 
 
 def chapter7_recipe():
-    """The settings notebook 07 trains with, read from the script that writes the notebook."""
-    spec = importlib.util.spec_from_file_location("make_notebooks_5_8", ROOT / "scripts" / "make_notebooks_5_8.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {"layers": module.CH7_LAYERS, "epochs": module.CH7_EPOCHS, "learning_rate": module.CH7_LEARNING_RATE,
-            "batch_size": module.CH7_BATCH, "fine_epochs": module.FINE_EPOCHS,
-            "fine_learning_rate": module.FINE_LEARNING_RATE}
+    """The settings notebook 07 trains with, read from the notebook's code (its text twin)."""
+    code = "\n".join(cell.source for cell in jupytext.read(ROOT / "notebooks" / "07_backpropagation.md").cells
+                     if cell.cell_type == "code")
+    layers = re.search(r"^net = nnlearn\.Network\((\[[\d, ]+\]), seed=0\)", code, re.M)
+    fits = re.findall(r"net\.fit\(X_more, y_more, epochs=(\d+), learning_rate=([\d.]+), batch_size=(\d+)", code)
+    if layers is None or len(fits) != 2:
+        raise SystemExit("notebook 07 no longer builds `net = nnlearn.Network([...], seed=0)` and fits it twice "
+                         "on X_more: update chapter7_recipe() in benchmarks/run.py")
+    (epochs, learning_rate, batch_size), (fine_epochs, fine_learning_rate, fine_batch) = fits
+    if fine_batch != batch_size:
+        raise SystemExit("notebook 07 fine-tunes with another batch size than it trains: update chapter7_recipe()")
+    return {"layers": json.loads(layers.group(1)), "epochs": int(epochs), "learning_rate": float(learning_rate),
+            "batch_size": int(batch_size), "fine_epochs": int(fine_epochs),
+            "fine_learning_rate": float(fine_learning_rate)}
 
 
 def bench_chapter7(X, y, X_test, y_test, repeats):

@@ -1,0 +1,130 @@
+"""Each notebook is a pair: a text twin a teacher edits, and an .ipynb with the stored outputs.
+
+The twin (``NN_topic.md``, MyST markdown) and the ``.ipynb`` must hold the same cells (type,
+source and tags); a teacher who edited one side and forgot the other is told which notebook,
+which cell, and the command that brings the pair back together. The stored ``.ipynb`` must
+hold nothing that changes from run to run although the notebook did not (execution timings,
+widget state), and the code cells must pass the package's own lint settings.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+from jupytext.config import find_jupytext_configuration_file, load_jupytext_configuration_file
+from jupytext.formats import long_form_multiple_formats
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+PAIRS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def refresh_command(ipynb: Path) -> str:
+    return f"python scripts/run_notebooks.py notebooks/{ipynb.name}"
+
+
+def sync_advice(ipynb: Path) -> str:
+    twin = ipynb.with_suffix(".md").name
+    return (
+        f"If you edited {twin}: `{refresh_command(ipynb)}` (takes the cells from the twin, re-runs the "
+        f"notebook and stores its outputs). If you edited {ipynb.name} outside JupyterLab: "
+        f"`jupytext --to md:myst notebooks/{ipynb.name}` rewrites the twin from it, then refresh the outputs "
+        "with the same command."
+    )
+
+
+def cell_differences(ipynb: Path, twin: Path) -> list[str]:
+    """What differs between the cells of a notebook and of its twin, one line per difference."""
+    stored = nbformat.read(ipynb, as_version=4).cells
+    text = jupytext.read(twin, fmt="md:myst").cells
+    problems = []
+    for number, (a, b) in enumerate(zip(stored, text), start=1):
+        first_line = (a.source.splitlines() or [""])[0][:60]
+        where = f"cell {number} ({a.cell_type}, starting {first_line!r})"
+        if a.cell_type != b.cell_type:
+            problems.append(f"{where}: a {a.cell_type} cell in {ipynb.name}, a {b.cell_type} cell in {twin.name}")
+        elif a.source != b.source:
+            differing = next(
+                (k for k, (x, y) in enumerate(zip(a.source.splitlines(), b.source.splitlines()), 1) if x != y),
+                min(len(a.source.splitlines()), len(b.source.splitlines())) + 1,
+            )
+            problems.append(f"{where}: the text differs from line {differing} of the cell on")
+        elif a.metadata.get("tags", []) != b.metadata.get("tags", []):
+            problems.append(f"{where}: tags {a.metadata.get('tags', [])} in {ipynb.name}, "
+                            f"{b.metadata.get('tags', [])} in {twin.name}")
+    if len(stored) != len(text):
+        problems.append(f"{ipynb.name} has {len(stored)} cells, {twin.name} has {len(text)}")
+    return problems
+
+
+def test_there_are_notebooks():
+    assert len(PAIRS) == 8, [p.name for p in PAIRS]
+
+
+def test_every_notebook_has_its_text_twin_and_every_twin_its_notebook():
+    twins = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
+    assert [p.stem for p in twins] == [p.stem for p in PAIRS]
+
+
+def test_the_pairing_is_configured_in_the_repository():
+    path = find_jupytext_configuration_file(str(NOTEBOOKS))
+    assert path is not None and Path(path).resolve() == (NOTEBOOKS / "jupytext.toml").resolve()
+    config = load_jupytext_configuration_file(path)
+    raw = config.formats if isinstance(config.formats, str) else ",".join(config.formats)  # a list in jupytext 1.19
+    formats = {(f["extension"], f.get("format_name")) for f in long_form_multiple_formats(raw)}
+    assert formats == {(".ipynb", None), (".md", "myst")}
+    assert config.notebook_metadata_filter == "-all"  # the twin holds no kernel or version metadata
+
+
+@pytest.mark.parametrize("ipynb", PAIRS, ids=lambda p: p.stem)
+def test_text_twin_and_notebook_hold_the_same_cells(ipynb):
+    problems = cell_differences(ipynb, ipynb.with_suffix(".md"))
+    if problems:
+        pytest.fail(
+            f"notebooks/{ipynb.name} and its text twin notebooks/{ipynb.with_suffix('.md').name} disagree:\n  "
+            + "\n  ".join(problems) + "\n" + sync_advice(ipynb),
+            pytrace=False,
+        )
+
+
+def test_the_check_catches_a_one_word_edit(tmp_path):
+    ipynb = PAIRS[1]
+    twin = tmp_path / ipynb.with_suffix(".md").name
+    in_sync = jupytext.writes(nbformat.read(ipynb, as_version=4), fmt="md:myst")
+    heading = next(line for line in in_sync.splitlines() if line.startswith("## "))
+    twin.write_text(in_sync.replace(heading, heading + " edited", 1), encoding="utf-8")
+    problems = cell_differences(ipynb, twin)
+    assert len(problems) == 1 and "the text differs from line 1" in problems[0], problems
+    assert repr(heading[:40])[:-1] in problems[0]
+    assert refresh_command(ipynb) in sync_advice(ipynb)
+
+
+@pytest.mark.parametrize("ipynb", PAIRS, ids=lambda p: p.stem)
+def test_stored_notebook_holds_nothing_that_changes_from_run_to_run(ipynb):
+    nb = nbformat.read(ipynb, as_version=4)
+    nbformat.validate(nb)
+    assert "widgets" not in nb.metadata, "widget state of a headless run is not stored"
+    ids = [cell.id for cell in nb.cells]
+    assert len(set(ids)) == len(ids), "cell ids must be unique"
+    for number, cell in enumerate(nb.cells, start=1):
+        assert "execution" not in cell.metadata, f"cell {number} stores execution timings"
+        if cell.cell_type == "code":
+            assert cell.execution_count is not None, (
+                f"cell {number} was not run: refresh with `{refresh_command(ipynb)}`")
+
+
+def test_code_cells_and_package_pass_lint():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        pytest.fail("ruff is part of the test extra: pip install -e '.[test]'", pytrace=False)
+    result = subprocess.run(
+        [ruff, "check", "--no-cache", "nnlearn", "tests", "scripts", "benchmarks", "notebooks"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -96,10 +96,10 @@ def rng_from(name: str, seed) -> np.random.Generator:
     """A numpy Generator from an int seed or an existing Generator."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise TypeError(
-            f"{name} must be a non-negative integer or a numpy Generator, got {describe(seed)}"
-        )
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{name} must be a non-negative integer or a numpy Generator, got {describe(seed)}")
+    if seed < 0:
+        raise ValueError(f"{name} must be a non-negative integer or a numpy Generator, got {seed}")
     return np.random.default_rng(int(seed))
 
 

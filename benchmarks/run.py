@@ -491,7 +491,8 @@ def sample_arguments():
         net = nnlearn.Network(LAYERS, seed=0)
         net.fit(X, y, epochs=1)
         SAMPLE_ARGUMENTS.update(
-            x=hours, hours=hours, y=scores, scores=scores, X=X_test, X_test=X_test, y_test=y_test,
+            x=hours, hours=hours, y=scores, scores=scores, fit=nnlearn.LineFit(hours, scores, center=5.6),
+            X=X_test, X_test=X_test, y_test=y_test,
             labels=y_test, images=X_test, network=net, net=net, digit=X_test[0], image=X_test[0])
     return SAMPLE_ARGUMENTS
 
@@ -568,7 +569,7 @@ class InlineShell:
 
 def bench_sliders(moves):
     try:
-        widgets_module = importlib.import_module("nnlearn.widgets")
+        widgets_module = importlib.import_module("nnlearn.pictures.widgets")
     except ImportError as error:
         return {"error": str(error)}
     inline = InlineShell()

@@ -208,18 +208,16 @@ class Network:
 
     def accuracy(self, X, y) -> float:
         """The fraction of rows of ``X`` whose prediction equals the label in ``y``."""
-        X = self._check_X(X)
-        y = self._check_y(y, X.shape[0])
-        return float(np.mean(self.predict(X) == y))
+        return self._scores(X, y)[1]
 
     def loss(self, X, y) -> float:
         r"""The mean over samples of the article's error :math:`\frac{1}{2}\sum_k (Y_k - y_k)^2`."""
-        X = self._check_X(X)
-        return self._scores(X, self._check_y(y, X.shape[0]))[0]
+        return self._scores(X, y)[0]
 
-    def _scores(self, X, y: np.ndarray) -> tuple[float, float]:
+    def _scores(self, X, y) -> tuple[float, float]:
         """Loss and accuracy from one forward pass."""
         outputs = self.forward(X)
+        y = self._check_y(y, outputs.shape[0])
         loss = float(0.5 * np.sum((self.one_hot(y) - outputs) ** 2) / outputs.shape[0])
         return loss, float(np.mean(np.argmax(outputs, axis=1) == y))
 

@@ -39,9 +39,17 @@ def _sigmoid(v: np.ndarray) -> np.ndarray:
 
     The network calls it on arrays it checked on the way in; there a NaN
     means training diverged, which :meth:`nnlearn.Network.fit` reports itself.
+    Written one step at a time in place: for a full batch a fresh large array
+    costs more than the arithmetic (two new arrays here instead of six).
     """
-    z = np.exp(-np.abs(v))  # e^{-|v|}, in (0, 1]: never overflows
-    return np.where(v >= 0, 1.0, z) / (1.0 + z)  # 1 / (1 + e^{-v}) for v >= 0, e^{v} / (1 + e^{v}) below
+    z = np.empty(np.shape(v))
+    np.abs(v, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)  # e^{-|v|}, in (0, 1]: never overflows
+    y = np.where(v >= 0, 1.0, z)  # numerator: 1 for v >= 0, e^{-|v|} = e^{v} for v < 0
+    z += 1.0
+    y /= z
+    return y
 
 
 def sigmoid_derivative(v):

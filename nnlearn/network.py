@@ -60,7 +60,9 @@ class Layer:
     def forward(self, x: np.ndarray) -> np.ndarray:
         r"""Weighted sums then activation: :math:`v = x W + b`, :math:`y = \sigma(v)`."""
         self.x = x
-        self.y = self.activation.function(x @ self.W + self.b)
+        v = x @ self.W
+        v += self.b  # in place: for a full batch a fresh array costs more than the addition
+        self.y = self.activation.function(v)
         return self.y
 
     def backward(self, dy: np.ndarray, need_dx: bool = True) -> np.ndarray | None:

@@ -21,6 +21,7 @@ from .style import (
     MUTED,
     PREDICTION,
     RIGHT,
+    SYMBOL,
     TEXT,
     TITLE,
     WRONG,
@@ -173,7 +174,7 @@ def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=
         positions.append(xy)
         shown_per_layer.append(shown)
         if gap is not None:
-            ax.text(3.0 * k, (slots - 1) / 2 - gap, "\u22ee", ha="center", va="center", fontsize=18)
+            ax.text(3.0 * k, (slots - 1) / 2 - gap, "\u22ee", ha="center", va="center", fontsize=SYMBOL)
     for k in range(len(sizes) - 1):
         for a in positions[k]:
             for c in positions[k + 1]:

@@ -24,6 +24,7 @@ from .style import (
     PREDICTION,
     SECOND_CLASS,
     SMALL,
+    SYMBOL,
     TEXT,
     TITLE,
     WRONG,
@@ -143,14 +144,14 @@ def plot_node(w, b, x=None, activation=None, ax=None):
         ax.text(mid[0], mid[1] + 0.12, f"w{_sub(i + 1)} = {weights[i]:g}", fontsize=SMALL, ha="center",
                 va="bottom", color=ACCENT)
     ax.add_patch(plt.Circle(sum_xy, 0.45, facecolor=LAYER_FILLS["hidden"], edgecolor="black"))
-    ax.text(*sum_xy, "\u03a3", ha="center", va="center", fontsize=16)
+    ax.text(*sum_xy, "\u03a3", ha="center", va="center", fontsize=SYMBOL)
     ax.text(sum_xy[0], sum_xy[1] - 0.6, f"+ b = {neuron.b:g}", ha="center", va="top", fontsize=TEXT)
     end = sum_xy[0] + 1.8
     if sigmoid:
         ax.annotate("", xy=(end - 0.45, 0), xytext=(sum_xy[0] + 0.45, 0), arrowprops={"arrowstyle": "->"})
         ax.text(sum_xy[0] + 0.9, 0.1, "v", fontsize=TEXT, ha="center", va="bottom")
         ax.add_patch(plt.Circle((end, 0), 0.45, facecolor=LAYER_FILLS["output"], edgecolor="black"))
-        ax.text(end, 0, "\u03c3", ha="center", va="center", fontsize=16)
+        ax.text(end, 0, "\u03c3", ha="center", va="center", fontsize=SYMBOL)
         end += 1.8
     output = None if x is None else float(neuron(x if neuron.w.ndim == 1 else x[0]))
     ax.annotate("", xy=(end - 0.2, 0), xytext=(end - 1.35, 0), arrowprops={"arrowstyle": "->"})

@@ -26,6 +26,7 @@ ANIMATION_DPI = 72  # an animation stores dozens of frames: smaller ones keep a 
 TEXT = 12  # axis labels, labels in diagrams
 TITLE = 13
 SMALL = 11  # tick labels, legends, notes
+SYMBOL = 17  # a symbol standing for a node or a gap in a diagram (Σ, σ, ⋮)
 
 DATA = "#2f4b7c"  # dark blue
 PREDICTION = "#f28e2b"  # orange

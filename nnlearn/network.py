@@ -175,7 +175,8 @@ class Network:
         r"""Gradients of the batch mean error for the last :meth:`forward`.
 
         ``Y`` holds one-hot targets, one row per sample of the last
-        ``forward(X)``.  Starts from :math:`\partial E / \partial y = (y - Y) / n`
+        ``forward(X)`` (:meth:`predict`, :meth:`accuracy` and :meth:`loss`
+        run ``forward`` too).  Starts from :math:`\partial E / \partial y = (y - Y) / n`
         at the output and hands the slope back layer by layer.  Returns one
         ``(dW, db)`` pair per layer, first layer first; calling it twice
         gives the same answer.

@@ -1,7 +1,7 @@
 r"""The digit network trained with loops instead of matrices, to show why we vectorize.
 
 Two readable versions of one epoch of mini-batch gradient descent, the same
-mathematics as :meth:`nnlearn.Network._train_step` (sigmoid everywhere, the batch
+mathematics as :meth:`nnlearn.Network.train_step` (sigmoid everywhere, the batch
 mean of the article's error :math:`\frac{1}{2}\sum_k (Y_k - y_k)^2`):
 
 - :func:`scalar_epoch`: one sample, one node, one weight at a time, in plain

@@ -161,7 +161,7 @@ class Contenders:
         with np.errstate(over="ignore", invalid="ignore"):
             for start in range(0, self.n, batch_size):
                 rows = order[start:start + batch_size]
-                net._train_step(self.X[rows], self.Y[rows], LEARNING_RATE)
+                net.train_step(self.X[rows], self.Y[rows], LEARNING_RATE)
 
     def nnlearn_scores(self):
         self.net._scores(self.X, self.y)
@@ -396,7 +396,7 @@ def bench_vectorize(X, Y, repeats, scalar_samples=32, per_sample_samples=500):
     loops.per_sample_epoch(p_sample, X, Y, sub, 32, LEARNING_RATE)
     for start in range(0, len(sub), 32):
         rows = sub[start:start + 32]
-        check._train_step(X[rows], Y[rows], LEARNING_RATE)
+        check.train_step(X[rows], Y[rows], LEARNING_RATE)
     diff = max(float(np.max(np.abs(W - layer.W))) for (W, _), layer in zip(p_scalar + p_sample,
                                                                             check.layers * 2))
 
@@ -422,7 +422,7 @@ def _steps(net, X, Y, order, batch_size):
     with np.errstate(over="ignore", invalid="ignore"):
         for start in range(0, X.shape[0], batch_size):
             rows = order[start:start + batch_size]
-            net._train_step(X[rows], Y[rows], LEARNING_RATE)
+            net.train_step(X[rows], Y[rows], LEARNING_RATE)
 
 
 def plot_vectorize(vec, ax=None):
@@ -499,7 +499,8 @@ def sample_arguments():
         net = nnlearn.Network(LAYERS, seed=0)
         net.fit(X, y, epochs=1)
         SAMPLE_ARGUMENTS.update(
-            x=hours, hours=hours, y=scores, scores=scores, X=X_test, X_test=X_test, y_test=y_test,
+            x=hours, hours=hours, y=scores, scores=scores, fit=nnlearn.LineFit(hours, scores, center=5.6),
+            X=X_test, X_test=X_test, y_test=y_test,
             labels=y_test, images=X_test, network=net, net=net, digit=X_test[0], image=X_test[0])
     return SAMPLE_ARGUMENTS
 
@@ -576,7 +577,7 @@ class InlineShell:
 
 def bench_sliders(moves):
     try:
-        widgets_module = importlib.import_module("nnlearn.widgets")
+        widgets_module = importlib.import_module("nnlearn.pictures.widgets")
     except ImportError as error:
         return {"error": str(error)}
     inline = InlineShell()

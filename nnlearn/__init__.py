@@ -1,17 +1,42 @@
 """nnlearn: how a neural network learns, in small readable numpy pieces.
 
-Each module holds one idea of the article "an intuitive introduction to deep
-learning": the single node (:mod:`nnlearn.neuron`), activation functions
-(:mod:`nnlearn.activations`), the error (:mod:`nnlearn.losses`), gradient
-descent (:mod:`nnlearn.descent`), a network trained by backpropagation
-(:mod:`nnlearn.network`), finite differences (:mod:`nnlearn.gradcheck`) and
-the shipped data (:mod:`nnlearn.data`).
+The package has three parts.  The numpy core, one idea of the article per
+module, is what a learner reads; it imports nothing from the other two:
+
+================== ======= =====================================================
+module             chapter idea
+================== ======= =====================================================
+``neuron``         2, 3    one node: :math:`v = \\sum_i x_i w_i + b`, optionally :math:`\\sigma(v)`
+``activations``    4       the sigmoid and the identity, each with its derivative
+``losses``         6       the article's error :math:`\\frac{1}{2}(\\text{actual} - \\text{predicted})^2`
+``descent``        6, 7    gradient descent that records its path
+``linefit``        2, 6    the line fit (loss, gradient, best line, descent) and the parabola
+``gradcheck``      7       finite differences, the referee for backpropagation
+``network``        1, 5, 7 layers, forward and backward, training
+``data``           1, 2    the shipped digits and the hours-and-scores data
+================== ======= =====================================================
+
+The pictures, :mod:`nnlearn.pictures`: ``plots`` (every plot function,
+defined in ``digits`` for chapter 1, ``nodes`` for chapters 2-4 and
+``descent`` for chapter 6), ``animation`` (6), ``widgets`` (2, 3, 4, 6),
+``style`` (one look for every figure) and ``_render`` (fast PNGs and frames).
+
+The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter),
+``evaluation`` (7) and ``augment`` (8).
+
+Old names, kept so that notebooks written before this layout still run (use
+the new ones): ``nnlearn.plots``, ``nnlearn.animation`` and
+``nnlearn.widgets`` (now in :mod:`nnlearn.pictures`; ``animation`` also keeps
+the line-fit functions that took ``hours, scores, center``, now
+:class:`LineFit`), ``nnlearn.exercises``, ``nnlearn.evaluation`` and
+``nnlearn.augment`` (now in :mod:`nnlearn.course`).
 """
 
 from . import data
 from .activations import Activation, get_activation, linear, linear_derivative, sigmoid, sigmoid_derivative
 from .descent import DivergenceError, DivergenceWarning, gradient_descent
 from .gradcheck import numerical_gradient, relative_error
+from .linefit import LineFit, best_fit_line, parabola_error, parabola_slope
 from .losses import mean_squared_error, squared_error, squared_error_gradient
 from .network import Layer, Network
 from .neuron import Neuron
@@ -23,8 +48,10 @@ __all__ = [
     "DivergenceError",
     "DivergenceWarning",
     "Layer",
+    "LineFit",
     "Network",
     "Neuron",
+    "best_fit_line",
     "data",
     "get_activation",
     "gradient_descent",
@@ -32,6 +59,8 @@ __all__ = [
     "linear_derivative",
     "mean_squared_error",
     "numerical_gradient",
+    "parabola_error",
+    "parabola_slope",
     "relative_error",
     "sigmoid",
     "sigmoid_derivative",

@@ -33,16 +33,17 @@ def _to_float(name: str, value) -> np.ndarray:
 
 def as_float_array(name: str, value, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
     """``value`` as a finite float64 array, or a clear error naming ``name``."""
-    array = _to_float(name, value)
+    # a float64 array needs no conversion: the network checks every batch, so this is kept short
+    array = value if type(value) is np.ndarray and value.dtype == np.float64 else _to_float(name, value)
     if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else ndim
+        allowed = (ndim,) if type(ndim) is int else ndim
         if array.ndim not in allowed:
             shapes = {0: "a scalar", 1: "a 1-D array (n,)", 2: "a 2-D array (rows, columns)"}
             wanted = " or ".join(shapes.get(d, f"{d}-D") for d in allowed)
             raise ValueError(f"{name} must be {wanted}, got shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
+    if not np.isfinite(array).all():
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
     return array
 
@@ -96,10 +97,10 @@ def rng_from(name: str, seed) -> np.random.Generator:
     """A numpy Generator from an int seed or an existing Generator."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise TypeError(
-            f"{name} must be a non-negative integer or a numpy Generator, got {describe(seed)}"
-        )
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{name} must be a non-negative integer or a numpy Generator, got {describe(seed)}")
+    if seed < 0:
+        raise ValueError(f"{name} must be a non-negative integer or a numpy Generator, got {seed}")
     return np.random.default_rng(int(seed))
 
 

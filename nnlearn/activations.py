@@ -35,11 +35,12 @@ def sigmoid(v):
 
 
 def _sigmoid(v: np.ndarray) -> np.ndarray:
-    """The sigmoid without input checks (the network calls it on checked arrays).
+    """The formula of :func:`sigmoid` on a float array, without the input checks.
 
-    The formula of :func:`sigmoid`, one step at a time and in place: a fresh
-    large array costs more than the arithmetic, so this makes two new arrays
-    where ``np.where(v >= 0, 1.0, z) / (1.0 + z)`` would make six.
+    The network calls it on arrays it checked on the way in; there a NaN
+    means training diverged, which :meth:`nnlearn.Network.fit` reports itself.
+    Written one step at a time in place: for a full batch a fresh large array
+    costs more than the arithmetic (two new arrays here instead of six).
     """
     z = np.empty(np.shape(v))
     np.abs(v, out=z)
@@ -93,18 +94,18 @@ def linear_derivative(v):
 class Activation:
     """An activation function with its derivative.
 
+    ``function(v)`` is the formula on a float array (callers check their
+    inputs first: :func:`sigmoid` is the checked version for learners);
     ``derivative(v)`` is the slope as a function of the weighted sum ``v``;
     ``derivative_from_output(y)`` is the same slope written with the node's
     output ``y = function(v)`` (for the sigmoid, ``y (1 - y)``), which saves
-    backpropagation from computing ``exp`` a second time.  ``unchecked`` is
-    ``function`` without the input checks, for the network's inner loop.
+    backpropagation from computing ``exp`` a second time.
     """
 
     name: str
     function: Callable
     derivative: Callable
     derivative_from_output: Callable
-    unchecked: Callable  # ``function`` minus the input checks, for arrays already checked
 
     def __call__(self, v):
         return self.function(v)
@@ -114,8 +115,8 @@ class Activation:
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_derivative, lambda y: y * (1.0 - y), _sigmoid),
-    "linear": Activation("linear", linear, linear_derivative, lambda y: np.ones_like(y), lambda v: v),
+    "sigmoid": Activation("sigmoid", _sigmoid, sigmoid_derivative, lambda y: y * (1.0 - y)),
+    "linear": Activation("linear", lambda v: v, linear_derivative, lambda y: np.ones_like(y)),
 }
 
 

@@ -20,7 +20,7 @@ def numerical_gradient(f, array, eps=1e-6):
 
     ``f`` takes no arguments and reads ``array`` (for example a layer's
     weights); each entry is nudged by ``+eps`` and ``-eps`` in place and put
-    back exactly afterwards.
+    back exactly afterwards, also when ``f`` raises.
 
     >>> w = np.array([1.0, 2.0])
     >>> numerical_gradient(lambda: float(np.sum(w ** 2)), w).round(6)
@@ -43,11 +43,13 @@ def numerical_gradient(f, array, eps=1e-6):
     out = grad.reshape(-1)
     for j in range(flat.size):
         original = flat[j]
-        flat[j] = original + eps
-        plus = _number(f)
-        flat[j] = original - eps
-        minus = _number(f)
-        flat[j] = original
+        try:
+            flat[j] = original + eps
+            plus = _number(f)
+            flat[j] = original - eps
+            minus = _number(f)
+        finally:  # put the entry back even when f raises
+            flat[j] = original
         out[j] = (plus - minus) / (2 * eps)
     return grad
 

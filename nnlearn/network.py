@@ -58,11 +58,11 @@ class Layer:
         return self.W.shape[1]
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        r"""Weighted sums then activation: :math:`y = \sigma(x W + b)`."""
+        r"""Weighted sums then activation: :math:`v = x W + b`, :math:`y = \sigma(v)`."""
         self.x = x
         v = x @ self.W
-        v += self.b  # in place: a fresh large array costs more than the addition
-        self.y = self.activation.unchecked(v)
+        v += self.b  # in place: for a full batch a fresh array costs more than the addition
+        self.y = self.activation.function(v)
         return self.y
 
     def backward(self, dy: np.ndarray, need_dx: bool = True) -> np.ndarray | None:
@@ -72,8 +72,8 @@ class Layer:
         :math:`\sigma'(v) = y(1 - y)`):
         :math:`dW = x^T dv`, :math:`db = \sum_{\text{samples}} dv`, and the
         slope handed back to the previous layer is :math:`dx = dv\, W^T`.
-        The first layer has no previous layer: ``need_dx=False`` skips that
-        product (a third of the work in the digit network) and returns ``None``.
+        ``need_dx=False`` (for the first layer, which has no previous layer)
+        skips that product and returns ``None``: a third of a training step's work.
         """
         if self.y is None:
             raise RuntimeError("call forward before backward: backward needs the stored x and y")
@@ -160,7 +160,7 @@ class Network:
         Y[np.arange(y.shape[0]), y] = 1.0
         return Y
 
-    # ---- forward and backward --------------------------------------------
+    # ---- forward and backward: the one path through the network --------
     def forward(self, X) -> np.ndarray:
         """The outputs for a batch ``X`` (one row per sample), layer after layer.
 
@@ -175,7 +175,8 @@ class Network:
         r"""Gradients of the batch mean error for the last :meth:`forward`.
 
         ``Y`` holds one-hot targets, one row per sample of the last
-        ``forward(X)``.  Starts from :math:`\partial E / \partial y = (y - Y) / n`
+        ``forward(X)`` (:meth:`predict`, :meth:`accuracy` and :meth:`loss`
+        run ``forward`` too).  Starts from :math:`\partial E / \partial y = (y - Y) / n`
         at the output and hands the slope back layer by layer.  Returns one
         ``(dW, db)`` pair per layer, first layer first; calling it twice
         gives the same answer.
@@ -191,48 +192,45 @@ class Network:
             )
         dy = (last.y - Y) / Y.shape[0]
         for layer in reversed(self.layers):
+            # nobody uses the slope with respect to the input digits: skip it (a third of the work)
             dy = layer.backward(dy, need_dx=layer is not self.layers[0])
         return [(layer.dW, layer.db) for layer in self.layers]
 
-    def _outputs(self, X: np.ndarray) -> np.ndarray:
-        """Forward pass without touching the layers' stored values."""
-        y = X
-        for layer in self.layers:
-            v = y @ layer.W
-            v += layer.b
-            y = layer.activation.unchecked(v)
-        return y
+    def train_step(self, X, Y, learning_rate: float) -> None:
+        r"""The article's three moves on one batch: forward, backward, then
+        :math:`W \leftarrow W - \text{learning rate} \times dW` (and the same for ``b``)."""
+        self.forward(X)
+        for layer, (dW, db) in zip(self.layers, self.backward(Y)):
+            layer.W -= learning_rate * dW
+            layer.b -= learning_rate * db
 
     # ---- using the network -----------------------------------------------
     def predict(self, X) -> np.ndarray:
         """The label of the most active output node for each row of ``X``."""
-        return np.argmax(self._outputs(self._check_X(X)), axis=1)
+        return np.argmax(self.forward(X), axis=1)
 
     def accuracy(self, X, y) -> float:
         """The fraction of rows of ``X`` whose prediction equals the label in ``y``."""
-        X = self._check_X(X)
-        y = self._check_y(y, X.shape[0])
-        return float(np.mean(self.predict(X) == y))
+        return self._scores(X, y)[1]
 
     def loss(self, X, y) -> float:
         r"""The mean over samples of the article's error :math:`\frac{1}{2}\sum_k (Y_k - y_k)^2`."""
-        X = self._check_X(X)
-        return self._scores(X, self._check_y(y, X.shape[0]))[0]
+        return self._scores(X, y)[0]
 
-    def _scores(self, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-        """Loss and accuracy from one forward pass (inputs already checked)."""
-        outputs = self._outputs(X)
-        Y = self.one_hot(y)
-        loss = float(0.5 * np.sum((Y - outputs) ** 2) / X.shape[0])
+    def _scores(self, X, y) -> tuple[float, float]:
+        """Loss and accuracy from one forward pass."""
+        outputs = self.forward(X)
+        y = self._check_y(y, outputs.shape[0])
+        loss = float(0.5 * np.sum((self.one_hot(y) - outputs) ** 2) / outputs.shape[0])
         return loss, float(np.mean(np.argmax(outputs, axis=1) == y))
 
     def fit(self, X, y, epochs=30, learning_rate=3.0, batch_size=16, *,
             validation=None, progress=False, seed=None):
         r"""Train with mini-batch gradient descent on the batch mean error.
 
-        Each epoch shuffles the rows of ``X``, then for each batch runs
-        :meth:`forward`, :meth:`backward` and the update
-        :math:`W \leftarrow W - \text{learning rate} \times dW` (and the same for ``b``).
+        Each epoch shuffles the rows of ``X``, then runs :meth:`train_step`
+        (:meth:`forward`, :meth:`backward`, the update) on each batch, then
+        scores the whole training set for the history.
 
         Parameters
         ----------
@@ -278,13 +276,13 @@ class Network:
         bar = Progress(epochs, enabled=progress)
         for epoch in range(1, epochs + 1):
             order = rng.permutation(n)
-            if batch_size >= n:  # one batch of all samples: order cannot change the gradient, X[:] is no copy
+            if batch_size >= n:  # one batch of all: X[:] is no copy, X[order] copies it every epoch
                 batches = [slice(None)]
             else:
                 batches = [order[start:start + batch_size] for start in range(0, n, batch_size)]
-            with np.errstate(over="ignore", invalid="ignore"):
+            with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked after the epoch
                 for rows in batches:
-                    self._train_step(X[rows], Y[rows], learning_rate)
+                    self.train_step(X[rows], Y[rows], learning_rate)
             if self._diverged():
                 bar.close()
                 raise DivergenceError(divergence_message("training", learning_rate, epoch))
@@ -302,17 +300,6 @@ class Network:
         return not all(
             np.all(np.abs(layer.W) < limit) and np.all(np.abs(layer.b) < limit) for layer in self.layers
         )
-
-    def _train_step(self, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> None:
-        """One forward pass, one backward pass, one gradient step (inputs already checked)."""
-        y = X
-        for layer in self.layers:
-            y = layer.forward(y)
-        dy = (y - Y) / Y.shape[0]
-        for layer in reversed(self.layers):
-            dy = layer.backward(dy, need_dx=layer is not self.layers[0])
-            layer.W -= learning_rate * layer.dW
-            layer.b -= learning_rate * layer.db
 
     def __repr__(self) -> str:
         seed = "Generator" if isinstance(self.seed, np.random.Generator) else repr(self.seed)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 
+import ipywidgets as widgets
+from IPython import get_ipython
+from IPython.display import display
+
 
 def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with jupyterlab
-        return False
     shell = get_ipython()
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
 
@@ -28,9 +28,6 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.widget = None
         if self.enabled and _in_notebook():
-            import ipywidgets as widgets
-            from IPython.display import display
-
             self.bar = widgets.IntProgress(value=0, min=0, max=total, description="epochs")
             self.label = widgets.HTML(value=f"0 / {total}")
             self.widget = widgets.HBox([self.bar, self.label])

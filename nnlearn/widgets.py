@@ -1,129 +1,14 @@
-"""Sliders over the figures of :mod:`nnlearn.plots`.
+"""Old name of :mod:`nnlearn.pictures.widgets`, kept so that older notebooks run; import from there.
 
-Each factory returns an ``ipywidgets.interactive`` widget: its sliders call
-one plot function, which draws into the widget's one figure; the widget shows
-that figure as a PNG below its sliders (``widget.picture``, an
-``ipywidgets.Image``).  The widget's ``result`` holds what
-the plot function returned for the current slider values, so a test can set a
-slider's ``.value`` and check the drawing.  How the figure is redrawn fast
-enough to feel live is in :mod:`nnlearn._live_figure`.
+``learning_rate_widget`` took ``hours, scores, center``; it now takes one
+:class:`nnlearn.LineFit`.
 """
 
-from __future__ import annotations
-
-import functools
-
-import ipywidgets as widgets
-
-from . import plots
-from ._live_figure import _interactive
+from .linefit import LineFit
+from .pictures.widgets import learning_rate_widget as _learning_rate_widget
+from .pictures.widgets import line_fit_widget, plane_widget, sigmoid_widget, slider, tangent_widget  # noqa: F401
 
 
-def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f"):
-    return widgets.FloatSlider(
-        value=value, min=lo, max=hi, step=step, description=description,
-        continuous_update=continuous, readout_format=fmt,
-        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
-    )
-
-
-def slider(widget, description):
-    """The slider of ``widget`` whose description is ``description`` (e.g. ``"w"``)."""
-    for child in widget.kwargs_widgets:
-        if child.description == description:
-            return child
-    names = [child.description for child in widget.kwargs_widgets]
-    raise KeyError(f"no slider called {description!r}; the sliders are {names}")
-
-
-# ---- chapter 2: fit a line by hand ------------------------------------------
-def line_fit_widget(x, y, w=2.0, b=40.0, show_errors=True, best_fit=False):
-    """Sliders for ``w`` (slope) and ``b`` (intercept) over :func:`nnlearn.plots.plot_line_fit`.
-
-    The figure's title shows the error of the line for the current values.
-    ``w`` runs from -5 to 15 points per hour, ``b`` from 0 to 100 points.
-    """
-    def draw(ax, w, b):
-        return plots.plot_line_fit(x, y, w, b, ax=ax, show_errors=show_errors, best_fit=best_fit)
-
-    return _interactive(draw, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
-                        b=_slider("b (intercept)", b, 0.0, 100.0, 0.5, fmt=".1f"))
-
-
-# ---- chapters 3 and 4: a node with two inputs as a surface --------------------
-def plane_widget(w1=1.0, w2=-0.5, b=1.0, activation=None):
-    """Sliders for ``w1``, ``w2`` (tilt) and ``b`` (height) over :func:`nnlearn.plots.plot_plane`.
-
-    The vertical axis stays fixed (-15 to 15, or 0 to 1 with the sigmoid) so
-    that the surface moves, not the axes.  A 3-D redraw takes a moment, so the
-    figure is redrawn when a slider is released.
-    """
-    sigmoid = activation == "sigmoid"
-    zlim = (0.0, 1.0) if sigmoid else (-15.0, 15.0)
-
-    def draw(ax, w1, w2, b):
-        return plots.plot_plane(w1, w2, b, ax=ax, activation=activation, zlim=zlim)
-
-    return _interactive(draw, w1=_slider("w1", w1, -3.0, 3.0, 0.1, continuous=False),
-                        w2=_slider("w2", w2, -3.0, 3.0, 0.1, continuous=False),
-                        b=_slider("b", b, -3.0, 3.0, 0.1, continuous=False))
-
-
-def sigmoid_widget(w=1.0, b=0.0):
-    """Sliders for ``w`` and ``b`` over :func:`nnlearn.plots.plot_sigmoid_node`, ``y = sigma(w x + b)``."""
-    def draw(ax, w, b):
-        return plots.plot_sigmoid_node(w, b, ax=ax)
-
-    return _interactive(draw, w=_slider("w", w, -10.0, 10.0, 0.1), b=_slider("b", b, -10.0, 10.0, 0.1))
-
-
-# ---- chapter 6: the slope of the error, and the learning rate ---------------
-
-def tangent_widget(w=1.0, actual=3.0, w_range=(-2.0, 8.0)):
-    """Chapter 6: a slider ``w`` that moves the point on the error parabola and draws its tangent.
-
-    Calls :func:`nnlearn.animation.plot_parabola_tangent`; ``widget.result``
-    holds what it drew (``result.slope`` is the tangent's slope).
-    """
-    from .animation import plot_parabola_tangent
-
-    def draw(ax, w):
-        return plot_parabola_tangent(w, actual=actual, w_range=w_range, ax=ax)
-
-    return _interactive(draw, w=_slider("w", w, w_range[0], w_range[1], 0.1))
-
-
-def learning_rate_widget(hours, scores, center=0.0, start=(-4.0, 40.0), steps=40, learning_rate=0.1,
-                         min_exponent=-3, max_exponent=0):
-    """Chapter 6: a log-scale learning-rate slider over the descent on the line fit's loss.
-
-    Each move runs :func:`nnlearn.animation.line_descent` (once per learning rate: a value the
-    slider visited again reuses its descent) and draws it with
-    :func:`nnlearn.animation.plot_descent`, writing whether descent crawls,
-    converges or diverges.  The slider goes from ``10**min_exponent`` to
-    ``10**max_exponent``.  ``widget.result.status`` holds that word.
-    """
-    from .animation import describe_descent, line_descent, plot_descent
-
-    @functools.cache
-    def descend(learning_rate):  # the slider's values are a few dozen: each descent is run once
-        path, diverged = line_descent(hours, scores, start, learning_rate, steps, center)
-        path.flags.writeable = False
-        return path, describe_descent(path, diverged, hours, scores, center)
-
-    def draw(ax, learning_rate):
-        path, status = descend(learning_rate)
-        words = {"crawling": "crawling: still far from the bottom",
-                 "converged": "converged: at the bottom",
-                 "diverged": "diverged: each step overshoots, the loss grows"}[status]
-        drawn = plot_descent(path, hours, scores, center, axes=ax, status=words,
-                             title=f"learning rate {learning_rate:.3g}, {len(path) - 1} steps")
-        drawn["status"] = status
-        return drawn
-
-    lr_slider = widgets.FloatLogSlider(
-        value=learning_rate, base=10, min=min_exponent, max=max_exponent, step=0.05,
-        description="learning rate", continuous_update=False, readout_format=".3f",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
-    )
-    return _interactive(draw, learning_rate=lr_slider)
+def learning_rate_widget(hours, scores, center=0.0, start=(-4.0, 40.0), steps=40, learning_rate=0.1, **range_):
+    """``nnlearn.pictures.widgets.learning_rate_widget(LineFit(hours, scores, center), ...)``."""
+    return _learning_rate_widget(LineFit(hours, scores, center), start, steps, learning_rate, **range_)

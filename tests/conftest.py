@@ -16,9 +16,25 @@ settings.load_profile("nnlearn")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
+from nnlearn import LineFit  # noqa: E402
+from nnlearn.data import study_hours  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Every test starts and ends with no open figure (no 'too many figures' warning)."""
     yield
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def hours_scores():
+    """The hours-and-scores data of chapters 2 and 6."""
+    return study_hours()
+
+
+@pytest.fixture(scope="session")
+def line_fit(hours_scores):
+    """The line fit of chapter 6: hours measured from their mean, rounded to 0.1 as the notebook does."""
+    hours, scores = hours_scores
+    return LineFit(hours, scores, center=float(round(hours.mean(), 1)))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnlearn.augment import shift_digits, with_shifted_copies
+from nnlearn.course.augment import shift_digits, with_shifted_copies
 from nnlearn.data import load_digits
 
 

@@ -62,9 +62,8 @@ def test_gradient_check_catches_a_wrong_backward(monkeypatch):
     X = np.random.default_rng(0).uniform(-1, 1, (4, 3))
     Y = net.one_hot([0, 1, 0, 1])
     broken = nnlearn.activations.Activation(
-        "sigmoid", nnlearn.sigmoid, nnlearn.sigmoid_derivative,
+        "sigmoid", nnlearn.activations._sigmoid, nnlearn.sigmoid_derivative,
         lambda y: y,  # forgot the (1 - y)
-        nnlearn.activations._sigmoid,
     )
     for layer in net.layers:
         layer.activation = broken
@@ -78,6 +77,20 @@ def test_numerical_gradient_restores_the_array():
     w = np.array([[0.3, -1.2], [2.0, 0.0]])
     before = w.copy()
     nnlearn.numerical_gradient(lambda: float(np.sum(np.sin(w))), w)
+    np.testing.assert_array_equal(w, before)
+
+
+def test_numerical_gradient_restores_the_array_when_f_raises():
+    w = np.array([0.3, -1.2])
+    before = w.copy()
+
+    def f():
+        if w[0] != before[0]:
+            raise KeyError("a callback that fails while the array is nudged")
+        return 0.0
+
+    with pytest.raises(KeyError):
+        nnlearn.numerical_gradient(f, w)
     np.testing.assert_array_equal(w, before)
 
 

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 import nnlearn
+from nnlearn.course import evaluation
 from nnlearn.data import study_hours
+from nnlearn.pictures import plots
 
 NET = nnlearn.Network([256, 64, 10], seed=0)
 X = np.zeros((4, 256))
@@ -88,7 +90,11 @@ y = np.array([0, 1, 2, 3])
         (lambda: nnlearn.numerical_gradient("f", np.ones(2)), TypeError, r"f must be a function"),
         # data
         (lambda: study_hours(n=0), ValueError, r"n must be a positive integer"),
-        (lambda: study_hours(seed=-1), TypeError, r"seed must be a non-negative integer"),
+        (lambda: study_hours(seed=-1), ValueError, r"seed must be a non-negative integer"),
+        (lambda: plots.plot_digits(np.zeros((2, 256)), ncols=2.5), TypeError, r"ncols must be a positive integer"),
+        (lambda: plots.plot_digits(np.zeros((2, 256)), ncols=0), ValueError, r"ncols must be a positive integer"),
+        (lambda: evaluation.confusion_matrix([[0, 1]], [[0, 1]]), ValueError, r"y_true must be a 1-D array"),
+        (lambda: evaluation.confusion_matrix([0.5], [1]), TypeError, r"y_true must hold integer labels"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, words):

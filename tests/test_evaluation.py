@@ -1,17 +1,10 @@
 """Tests of nnlearn.evaluation: counts and curves drawn as given."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlearn import evaluation
+from nnlearn.course import evaluation
 from nnlearn.data import load_digits
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_confusion_matrix_counts_pairs():

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from nnlearn import Network, Neuron, exercises
+from nnlearn import Network, Neuron, best_fit_line
+from nnlearn.course import exercises
 from nnlearn.data import study_hours
-from nnlearn.plots import best_fit_line
 
 W1, B1, W2, B2 = exercises.collapse_exercise()
 

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from nnlearn import Network, exercises
+from nnlearn import Network
+from nnlearn.course import exercises
 from nnlearn.data import load_digits
 
 

@@ -4,8 +4,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlearn import plots
 from nnlearn.data import load_digits
+from nnlearn.pictures import plots, style
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def digits():
 
 def test_plot_digit_draws_16x16_with_dark_minus_one(digits):
     X, _ = digits
-    image = plots.plot_digit(X[0], title="a digit")
+    image = plots.plot_digit(X[0], title="a digit").image
     np.testing.assert_array_equal(image.get_array(), X[0].reshape(16, 16))
     assert image.get_clim() == (-1.0, 1.0)
     assert image.get_cmap().name == "gray"  # low values dark, high values white
@@ -26,7 +26,7 @@ def test_plot_digit_draws_16x16_with_dark_minus_one(digits):
 def test_plot_digit_uses_given_axes_and_rejects_wrong_size(digits):
     X, _ = digits
     fig, ax = plt.subplots()
-    assert plots.plot_digit(X[1], ax=ax).axes is ax
+    assert plots.plot_digit(X[1], ax=ax).ax is ax
     with pytest.raises(ValueError, match="256"):
         plots.plot_digit(np.zeros(100))
 
@@ -39,8 +39,8 @@ def test_plot_digits_marks_wrong_predictions(digits):
     assert len(grid.images) == 12
     assert grid.correct == [k not in (2, 5) for k in range(12)]
     colours = [ax.title.get_color() for ax in grid.axes]
-    assert colours[2] == colours[5] == plots.WRONG_COLOUR
-    assert colours[0] == plots.CORRECT_COLOUR
+    assert colours[2] == colours[5] == style.WRONG
+    assert colours[0] == style.RIGHT
     assert grid.titles[2] == f"{predictions[2]}, is {y[2]}"
     # 12 digits in rows of 5: 15 axes, the last three switched off
     assert len(grid.fig.axes) == 15
@@ -60,7 +60,7 @@ def test_plot_study_hours_draws_one_dot_per_student():
     from nnlearn.data import study_hours
 
     hours, scores = study_hours()
-    points = plots.plot_study_hours(hours, scores)
+    points = plots.plot_study_hours(hours, scores).points
     np.testing.assert_array_equal(points.get_offsets(), np.column_stack([hours, scores]))
     assert points.axes.get_xlabel() == "hours studied (h)"
 

@@ -1,6 +1,8 @@
 """The project's own promises: one set of dependencies, one test command."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,9 @@ def test_public_names_from_the_design_exist():
     net = nnlearn.Network([3, 2], seed=0)
     for method in ["forward", "backward", "fit", "predict", "accuracy"]:
         assert callable(getattr(net, method)), method
+
+
+def test_the_core_imports_nothing_from_the_pictures_or_the_course():
+    code = ("import sys, nnlearn, nnlearn.linefit, nnlearn.network\n"
+            "assert not [m for m in sys.modules if m.startswith(('nnlearn.pictures', 'nnlearn.course', 'matplotlib'))]")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -7,14 +7,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nnlearn import mean_squared_error, sigmoid, widgets
-from nnlearn._live_figure import _figure_of, _interactive
-from nnlearn.data import study_hours
-
-
-@pytest.fixture(scope="module")
-def hours_scores():
-    return study_hours()
+from nnlearn import LineFit, mean_squared_error, sigmoid
+from nnlearn.pictures import widgets
+from nnlearn.pictures._render import figure_of, live_widget
 
 
 def _extremes(widget):
@@ -63,7 +58,7 @@ def _all_widgets(hours_scores):
     hours, scores = hours_scores
     return [widgets.line_fit_widget(hours, scores), widgets.plane_widget(),
             widgets.plane_widget(activation="sigmoid"), widgets.sigmoid_widget(), widgets.tangent_widget(),
-            widgets.learning_rate_widget(hours, scores, center=5.0)]
+            widgets.learning_rate_widget(LineFit(hours, scores, center=5.0))]
 
 
 def _positions(slider, n):
@@ -85,7 +80,7 @@ def test_each_move_shows_a_new_png_of_the_one_figure(hours_scores, capsys):
     for widget in _all_widgets(hours_scores):
         assert widget.picture in widget.children  # shown below the sliders
         shown = _pictures(widget)
-        fig = _figure_of(widget.result)
+        fig = figure_of(widget.result)
         first = widget.kwargs_widgets[0]
         first.value, first.value = _positions(first, 2)[::-1]
         assert len(shown) == 2
@@ -108,7 +103,7 @@ def test_a_failed_redraw_keeps_the_last_picture_and_its_traceback_goes_once_a_mo
         ax.plot([0, 1], [0, w])
         return types.SimpleNamespace(ax=ax)
 
-    widget = _interactive(draw, w=(0.0, 2.0, 0.5))
+    widget = live_widget(draw, w=(0.0, 2.0, 0.5))
     cleared = []
     monkeypatch.setattr(widget.out, "clear_output", lambda *a, **k: cleared.append(True))
     slider, good = widget.kwargs_widgets[0], widget.picture.value
@@ -191,7 +186,7 @@ def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores):
     # a move draws only the plot over a kept picture of the axes: it must be the whole figure
     for widget in _all_widgets(hours_scores):
         shown = _pictures(widget)
-        fig = _figure_of(widget.result)
+        fig = figure_of(widget.result)
         for s in widget.kwargs_widgets:
             for value in _positions(s, 3)[::-1]:
                 s.value = value
@@ -210,7 +205,7 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
 
         return plots.plot_line_fit(hours, scores, 5.0, 40.0, ax=ax, ylim=(0, top))
 
-    widget = _interactive(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
+    widget = live_widget(draw, top=widgets._slider("top", 110.0, 60.0, 200.0, 10.0))
     shown = _pictures(widget)
     fig = widget.result.ax.figure
     for top in (200.0, 60.0, 130.0):

@@ -1,29 +1,45 @@
-"""A figure that redraws in place when a slider moves: the plumbing under :mod:`nnlearn.widgets`.
+"""Fast pictures: the plumbing under the widgets and the animations.
 
-:func:`_interactive` turns a plot function into an ``ipywidgets.interactive``
-widget whose one figure is redrawn on every slider move and shown as a PNG
-in an ``ipywidgets.Image``.
-Nothing here changes what a figure shows; it only makes a redraw fast enough
-to feel live (a new figure, a new layout and a tightly cropped PNG on every
-move took several hundred milliseconds).
+Nothing here changes what a figure shows; it only makes pictures fast enough
+to feel live and small enough to store:
+
+* :func:`live_widget` turns a plot function into an ``ipywidgets.interactive``
+  widget whose one figure is redrawn in place on every slider move and shown
+  as a PNG in an ``ipywidgets.Image`` (a new figure, a new layout and a tightly
+  cropped PNG on every move took several hundred milliseconds);
+* :func:`make_animation`, :func:`frame_images` and :func:`to_html` turn a
+  drawing function into an animation, its frames (the still part drawn once)
+  and a self-contained HTML player.
+
+Both draw the still part of a figure once and only the moving artists on top.
+Matplotlib offers no public way to do three small things needed here; they
+sit together at the end of this module (``matplotlib internals``), tested
+against the oldest and the newest supported matplotlib.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
+import tempfile
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from matplotlib.animation import FuncAnimation, HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image as PILImage
+
+from .._checks import positive_int
 
 # zlib level 1 with run-length matching only (compress_type 3, zlib's Z_RLE): a slider's PNG in
 # a quarter of the time of the default level, a little larger
 PNG_OPTIONS = {"compress_level": 1, "compress_type": 3}
 
 
-def _interactive(draw, **sliders):
+# ---- a figure redrawn in place when a slider moves ------------------------------------
+def live_widget(draw, **sliders):
     """An ``interactive`` widget that redraws one figure in place and shows it as a PNG.
 
     ``draw(ax, **values)`` calls a plot function.  The first call gets
@@ -52,7 +68,7 @@ def _interactive(draw, **sliders):
         try:
             if fig is None:
                 result = draw(ax=None, **values)
-                fig = state["fig"] = _figure_of(result)
+                fig = state["fig"] = figure_of(result)
                 plt.close(fig)  # out of pyplot; closing leaves the figure a canvas that cannot draw, so:
                 FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
                 fig.canvas.draw()  # the layout engine places the axes once ...
@@ -62,7 +78,7 @@ def _interactive(draw, **sliders):
                 for ax in axes:
                     _remove_drawn(ax)
                 result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
-            picture.value = _render(fig, state)
+            picture.value = _redraw_png(fig, state)
         except Exception:
             state["failed"] = True  # interactive shows the traceback in its output area
             raise
@@ -80,7 +96,7 @@ def _interactive(draw, **sliders):
     return widget
 
 
-def _render(fig, state):
+def _redraw_png(fig, state):
     """The figure as PNG bytes, drawing its still part (the axes' frames, ticks, tick labels and
     axis labels) only when it changed.
 
@@ -105,11 +121,20 @@ def _render(fig, state):
     with _hidden(_still_parts(fig)), _axes_off(fig):
         for ax in fig.axes:
             ax.draw(renderer)
-    picture = PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    picture = _canvas_picture(canvas)
     if fig.patch.get_visible() and fig.patch.get_alpha() in (None, 1) and fig.patch.get_facecolor()[3] == 1:
         picture = picture.convert("RGB")  # opaque: the same picture, a quarter less to encode
+    return _png(picture, **PNG_OPTIONS)
+
+
+def _canvas_picture(canvas):
+    """What the Agg canvas holds now, as a PIL image (RGBA)."""
+    return PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+
+
+def _png(picture, **options) -> bytes:
     buffer = io.BytesIO()
-    picture.save(buffer, format="png", **PNG_OPTIONS)
+    picture.save(buffer, format="png", **options)
     return buffer.getvalue()
 
 
@@ -168,7 +193,7 @@ def _hidden(artists):
 @contextlib.contextmanager
 def _axes_off(fig):
     """Switch off the panes, grid and axis objects of 3-D axes (all kept in the still picture)."""
-    axes = [ax for ax in fig.axes if _is_3d(ax) and ax._axis3don]
+    axes = [ax for ax in fig.axes if _is_3d(ax) and _axis_shown_3d(ax)]
     for ax in axes:
         ax.set_axis_off()
     try:
@@ -196,8 +221,94 @@ def _remove_drawn(ax):
     ax.set_prop_cycle(None)
 
 
-def _figure_of(result):
+def figure_of(result):
+    """The figure of what a plot function returned (its ``fig``, or the figure of its ``ax``)."""
     fig = getattr(result, "fig", None)
     if fig is None and getattr(result, "ax", None) is not None:
         fig = result.ax.figure
     return fig
+
+
+# ---- animations: frames drawn fast, an HTML player ------------------------------------
+def make_animation(fig, draw, n_frames, moving, **data):
+    """A FuncAnimation over ``draw(k)``; ``moving`` lists the artists that frames change.
+
+    The figure is laid out once and keeps that layout in every frame, and is
+    closed, so that a notebook shows only the HTML player.  The animation
+    carries ``fig``, ``draw_frame``, ``n_frames`` and ``moving`` (for
+    :func:`frame_images`) plus ``data`` (e.g. ``path``) as attributes.
+    """
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    anim = FuncAnimation(fig, draw, frames=n_frames, interval=150, blit=False)
+    anim.fig, anim.draw_frame, anim.n_frames, anim.moving = fig, draw, n_frames, list(moving)
+    for name, value in data.items():
+        setattr(anim, name, value)
+    _mark_rendered(anim)  # its frames are drawn by frame_images, not by anim.save
+    plt.close(fig)
+    return anim
+
+
+def frame_images(anim, colors=48):
+    """Every frame of an animation made by :func:`make_animation`, as PIL images with ``colors`` colours.
+
+    The still parts (axes, contours, data) are drawn once; each frame only
+    redraws the artists that move on top of them, which is many times faster
+    than drawing every frame from scratch.
+    """
+    colors = positive_int("colors", colors)
+    fig = anim.fig
+    canvas = FigureCanvasAgg(fig)  # the figure is closed: draw it with Agg, whatever the backend
+    for artist in anim.moving:
+        artist.set_animated(True)
+    try:
+        canvas.draw()
+        background = canvas.copy_from_bbox(fig.bbox)
+        images = []
+        for k in range(anim.n_frames):
+            anim.draw_frame(k)
+            canvas.restore_region(background)
+            for artist in anim.moving:
+                fig.draw_artist(artist)
+            image = _canvas_picture(canvas).convert("RGB")  # a copy: the canvas draws the next frame
+            images.append(image.quantize(colors=colors, method=PILImage.Quantize.FASTOCTREE))
+    finally:
+        for artist in anim.moving:
+            artist.set_animated(False)
+    return images
+
+
+def to_html(anim, fps=6, colors=48) -> str:
+    """The animation as self-contained HTML with play controls (no ffmpeg needed).
+
+    Like ``anim.to_jshtml()`` (the same player), but the frames come from
+    :func:`frame_images`: PNGs with ``colors`` colours, drawn fast, which
+    keeps a notebook with two animations small and quick to run.
+    """
+    images = frame_images(anim, colors)
+    writer = HTMLWriter(fps=fps, embed_frames=True, default_mode="once")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "animation.html"
+        writer.setup(anim.fig, path, dpi=anim.fig.dpi)
+        for image in images:
+            _add_frame(writer, base64.encodebytes(_png(image)).decode("ascii"))
+        writer.finish()
+        return path.read_text()
+
+
+# ---- matplotlib internals: the one place that uses them -------------------------------
+# Matplotlib has no public API for these three; tests/test_render.py checks each of them, and
+# the test runs against the oldest (3.8) and the newest matplotlib that the project supports.
+def _mark_rendered(anim) -> None:
+    """Tell ``anim`` it was used, so that deleting it does not warn "deleted without rendering"."""
+    anim._draw_was_started = True
+
+
+def _add_frame(writer, png_base64: str) -> None:
+    """Give an embedding ``HTMLWriter`` one finished frame (``grab_frame`` would draw the figure again)."""
+    writer._saved_frames.append(png_base64)
+
+
+def _axis_shown_3d(ax) -> bool:
+    """Whether a 3-D axes draws its panes, grid and axes (``set_axis_off`` has no getter in 3-D)."""
+    return ax._axis3don

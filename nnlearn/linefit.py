@@ -1,0 +1,160 @@
+r"""The line fit of chapters 2 and 6, and the parabola of chapter 6: the maths under their pictures.
+
+Chapter 2 fits a line to the hours studied and the exam scores; chapter 6 lets
+gradient descent find the same line.  :class:`LineFit` is built once from the
+data and answers everything the course asks about it:
+
+* the line :math:`\text{score} \approx w\,x + b` with :math:`x = \text{hours} - \text{center}`
+  (measuring hours from their middle makes the loss valley round instead of a
+  long thin ditch, so descent needs fewer steps);
+* the loss :math:`E(w, b) = \frac{1}{n}\sum \frac{1}{2}(\text{score} - (w x + b))^2`
+  (:func:`nnlearn.mean_squared_error`) and its gradient
+  :math:`\left(\frac{1}{n}\sum (w x + b - \text{score})\,x,\ \frac{1}{n}\sum (w x + b - \text{score})\right)`;
+* the best line (least squares, :func:`best_fit_line`) and gradient descent
+  towards it, with a word for how it went.
+
+Before the line, chapter 6 looks at one prediction ``w`` alone, whose error
+:math:`E(w) = \frac{1}{2}(\text{actual} - w)^2` is a parabola: :func:`parabola_error`
+and its slope :func:`parabola_slope`.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from ._checks import as_float_array
+from .descent import DivergenceWarning, gradient_descent
+from .losses import mean_squared_error
+
+
+# ---- one prediction: the parabola ----------------------------------------------
+def parabola_error(w, actual=3.0):
+    r"""The article's error for one prediction ``w``: :math:`E = \frac{1}{2}(\text{actual} - w)^2`.
+
+    >>> parabola_error(1.0, actual=3.0)
+    2.0
+    """
+    w = as_float_array("w", w)
+    out = 0.5 * (float(actual) - w) ** 2
+    return float(out) if out.ndim == 0 else out
+
+
+def parabola_slope(w, actual=3.0):
+    r"""The slope of the tangent at ``w``: :math:`E'(w) = w - \text{actual}`.
+
+    >>> parabola_slope(1.0, actual=3.0)
+    -2.0
+    """
+    w = as_float_array("w", w)
+    out = w - float(actual)
+    return float(out) if out.ndim == 0 else out
+
+
+# ---- a line through points ----------------------------------------------------------
+def best_fit_line(x, y):
+    r"""The least-squares line through the points: the ``(w, b)`` with the smallest error.
+
+    :math:`w = \sum (x - \bar{x})(y - \bar{y}) / \sum (x - \bar{x})^2` and
+    :math:`b = \bar{y} - w \bar{x}`.
+
+    >>> best_fit_line([0.0, 1.0, 2.0], [1.0, 3.0, 5.0])
+    (2.0, 1.0)
+    """
+    x = as_float_array("x", x, ndim=1)
+    y = as_float_array("y", y, ndim=1)
+    if x.shape != y.shape or x.size < 2:
+        raise ValueError("x and y must be 1-D with the same length of at least 2, "
+                         f"got shapes {x.shape} and {y.shape}")
+    dx = x - x.mean()
+    if not np.any(dx):
+        raise ValueError("x must not be all the same value: no line is best then")
+    w = float(np.sum(dx * (y - y.mean())) / np.sum(dx * dx))
+    return w, float(y.mean() - w * x.mean())
+
+
+class LineFit:
+    r"""The line :math:`\text{score} \approx w\,(\text{hours} - \text{center}) + b` on one data set.
+
+    The data are checked once, here; every method takes the line as
+    ``params = (w, b)``.
+
+    >>> fit = LineFit([1.0, 2.0], [1.0, 4.0])
+    >>> fit.loss((1.0, 0.0)), fit.gradient((1.0, 0.0)).tolist()
+    (1.0, [-2.0, -1.0])
+    >>> fit.best.tolist()
+    [3.0, -2.0]
+    """
+
+    def __init__(self, hours, scores, center=0.0):
+        self.hours = as_float_array("hours", hours, ndim=1)
+        self.scores = as_float_array("scores", scores, ndim=1)
+        if self.hours.shape != self.scores.shape:
+            raise ValueError(f"hours and scores must have the same length, "
+                             f"got {self.hours.shape} and {self.scores.shape}")
+        self.center = float(as_float_array("center", center, ndim=0))
+        self.x = self.hours - self.center
+        self.best = np.array(best_fit_line(self.x, self.scores))  # the bottom of the loss valley
+        self.best_loss = self.loss(self.best)
+        self._grids = {}  # loss_grid's answers: a slider asks for the same surface on every move
+
+    def line(self, params, hours):
+        """The line's score for each of ``hours``."""
+        w, b = params
+        return w * (np.asarray(hours, dtype=float) - self.center) + b
+
+    def loss(self, params) -> float:
+        """The loss :math:`E(w, b)`: ``mean_squared_error(scores, w x + b)``."""
+        w, b = as_float_array("params", params, ndim=1)
+        return mean_squared_error(self.scores, w * self.x + b)
+
+    def gradient(self, params) -> np.ndarray:
+        r"""The slope of :meth:`loss` with respect to ``(w, b)``.
+
+        With :math:`r = w x + b - \text{score}`: :math:`\partial E/\partial w = \text{mean}(r\,x)`,
+        :math:`\partial E/\partial b = \text{mean}(r)`.
+        """
+        w, b = as_float_array("params", params, ndim=1)
+        r = w * self.x + b - self.scores
+        return np.array([np.mean(r * self.x), np.mean(r)])
+
+    def descend(self, start=(-4.0, 40.0), learning_rate=0.1, steps=40, limit=1e4):
+        """Gradient descent on the loss from ``start``.
+
+        Returns ``(path, diverged)``: the ``(w, b)`` of every step, one row per
+        step, and whether descent blew up (stopped early past ``limit``, or
+        ended with a larger loss than it started with).  A too-large learning
+        rate never raises or warns here: the answer says so instead.
+        """
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DivergenceWarning)
+            path = gradient_descent(self.gradient, np.asarray(start, dtype=float), learning_rate, steps,
+                                    limit=limit, on_divergence="warn")
+        stopped = any(issubclass(w.category, DivergenceWarning) for w in caught)
+        return path, bool(stopped or self.loss(path[-1]) > self.loss(path[0]))
+
+    def status(self, path, diverged, tol=0.01) -> str:
+        """One of ``"diverged"``, ``"converged"`` or ``"crawling"`` for a descent path.
+
+        ``converged`` means the last loss is within ``tol`` (relative) of the
+        smallest loss possible; ``crawling`` means still on its way down.
+        """
+        if diverged:
+            return "diverged"
+        return "converged" if self.loss(path[-1]) <= self.best_loss * (1 + tol) else "crawling"
+
+    def loss_grid(self, w_range, b_range, n=121):
+        """``W``, ``B`` and the loss at each ``(w, b)`` of an ``n`` x ``n`` grid (read-only arrays, kept)."""
+        key = (tuple(map(float, w_range)), tuple(map(float, b_range)), int(n))
+        if key not in self._grids:
+            W, B = np.meshgrid(np.linspace(*key[0], n), np.linspace(*key[1], n))
+            residual = W[..., None] * self.x + B[..., None] - self.scores
+            grid = (W, B, 0.5 * np.mean(residual ** 2, axis=-1))
+            for array in grid:
+                array.flags.writeable = False
+            self._grids[key] = grid
+        return self._grids[key]
+
+    def __repr__(self) -> str:
+        return f"LineFit({self.hours.size} points, center={self.center:g})"

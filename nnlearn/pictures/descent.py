@@ -1,0 +1,148 @@
+r"""Chapter 6 in pictures: the error parabola and its tangent, the loss surface, descent on it.
+
+The article pictures the error as a parabola opening upwards and gradient
+descent as a ball rolling down to its lowest point, then shows the same thing
+on a real problem: the line fit of chapter 2 (a :class:`nnlearn.linefit.LineFit`),
+whose point on the loss surface (left) rolls downhill while the line gets
+better on the data (right).  The maths is in :mod:`nnlearn.linefit`; here it
+is only drawn.
+
+Every function takes an optional ``ax`` (or ``axes``), returns a
+:class:`~nnlearn.pictures.style.Drawn` dict of what it drew and never calls ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._checks import as_float_array, positive_float
+from ..linefit import parabola_error, parabola_slope
+from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, Drawn, axes_for, style_axes
+
+HOURS_SHOWN = (0.0, 10.5)  # the hours axis of the data panel
+
+
+def plot_parabola_tangent(w, actual=3.0, w_range=(-2.0, 8.0), ax=None):
+    """The error parabola, the point at ``w`` and its tangent line, with the slope written on it.
+
+    Returns ``ax``, ``curve``, ``point``, ``tangent`` (Line2D objects),
+    ``slope`` (a float) and ``text`` (the caption).
+    """
+    w = float(as_float_array("w", w, ndim=0))
+    lo, hi = (float(v) for v in w_range)
+    if not lo < hi:
+        raise ValueError(f"w_range must be (low, high) with low < high, got {w_range}")
+    ax = axes_for(ax, (6, 4))
+    grid = np.linspace(lo, hi, 201)
+    errors = parabola_error(grid, actual)
+    curve, = ax.plot(grid, errors, color=DATA, lw=2, label="error E(w) = ½ (actual − w)²")
+    e, slope = parabola_error(w, actual), parabola_slope(w, actual)
+    half = 0.2 * (hi - lo)
+    tx = np.array([w - half, w + half])
+    tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5, label=f"tangent, slope {slope:+.2f}")
+    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=f"w = {w:.2f}")
+    ax.axvline(actual, color=MUTED, ls=":", lw=1)
+    top = float(errors.max())
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-0.08 * top, 1.6 * top)
+    if abs(slope) < 1e-9:
+        advice = "slope 0: the bottom, the smallest error"
+    else:
+        advice = f"slope {slope:+.2f}: downhill is to the {'left' if slope > 0 else 'right'}"
+    style_axes(ax, f"actual = {actual:g}; {advice}", "prediction w", "error E")
+    ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
+    return Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, slope=slope, text=ax.title)
+
+
+def surface_window(fit, start):
+    """The ``(w_range, b_range)`` that shows both ``start`` and the bottom of ``fit``'s loss surface."""
+    start = np.asarray(start, dtype=float)
+    span = np.maximum(np.abs(fit.best - start) * 1.4, [2.0, 10.0])
+    return (fit.best[0] - span[0], fit.best[0] + span[0]), (fit.best[1] - span[1], fit.best[1] + span[1])
+
+
+def plot_loss_surface(fit, w_range=(-8.0, 18.0), b_range=(20.0, 130.0), ax=None, levels=14):
+    """Contour lines of the line fit's loss over ``(w, b)``, the minimum marked with a star.
+
+    Levels are spaced evenly on a log scale so the valley floor shows as well
+    as its walls.  Returns ``ax``, ``contours``, ``minimum``, ``best``.
+    """
+    ax = axes_for(ax, (5, 4))
+    W, B, loss = fit.loss_grid(w_range, b_range)
+    contours = ax.contour(W, B, loss, levels=np.geomspace(fit.best_loss * 1.05, loss.max(), levels),
+                          cmap="viridis", linewidths=1)
+    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label="lowest loss")
+    ax.set_xlim(*w_range)
+    ax.set_ylim(*b_range)
+    style_axes(ax, "Loss E(w, b)", "slope w (points per hour)", "intercept b (points)")
+    return Drawn(ax=ax, fig=ax.figure, contours=contours, minimum=minimum, best=fit.best)
+
+
+def step_caption(fit, path, step, status=None) -> str:
+    """``step k: w = ..., b = ..., loss = ...`` for row ``step`` of a descent path, and the status."""
+    w, b = path[step]
+    words = f"step {step}: w = {w:.2f}, b = {b:.2f}, loss = {fit.loss(path[step]):.4g}"
+    return f"{words}\n{status}" if status else words
+
+
+def line_label(fit, w, b) -> str:
+    return f"score = {w:.2f} (hours − {fit.center:g}) + {b:.2f}"
+
+
+def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
+    """Two panels: the descent path on the loss surface (left) and the line at ``step`` on the data (right).
+
+    ``step`` defaults to the last row of ``path``.  ``status`` (for example
+    ``"diverged"``) is written on the left panel.  Returns ``axes``,
+    ``path_line``, ``ball``, ``fit_line``, ``points``, ``step``, ``text``,
+    ``window`` and ``legend``.
+    """
+    path = as_float_array("path", path, ndim=2)
+    step = len(path) - 1 if step is None else int(step)
+    if not 0 <= step < len(path):
+        raise ValueError(f"step must be between 0 and {len(path) - 1}, got {step}")
+    left, right = axes = axes_for(axes, (11, 4.2), ncols=2)
+    w_range, b_range = surface_window(fit, path[0])
+    plot_loss_surface(fit, w_range, b_range, ax=left)
+    path_line, = left.plot(path[: step + 1, 0], path[: step + 1, 1], "-", color=PATH, lw=1.5, marker=".", ms=5)
+    ball, = left.plot([path[step, 0]], [path[step, 1]], "o", color=PATH, ms=11, zorder=3)
+    text = left.text(0.02, 0.98, step_caption(fit, path, step, status), transform=left.transAxes, va="top",
+                     fontsize=SMALL, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+    if title:
+        style_axes(left, title)
+
+    points = right.scatter(fit.hours, fit.scores, color=DATA, s=25, label="students")
+    w, b = path[step]
+    fit_line, = right.plot(HOURS_SHOWN, fit.line((w, b), HOURS_SHOWN), color=PREDICTION, lw=2.5,
+                           label=line_label(fit, w, b))
+    right.set_xlim(*HOURS_SHOWN)
+    right.set_ylim(0, 120)
+    legend = right.legend(loc="lower right", fontsize=SMALL)
+    style_axes(right, "The line on the data", "hours studied", "exam score (points)")
+    return Drawn(axes=axes, fig=left.figure, path_line=path_line, ball=ball, fit_line=fit_line,
+                 points=points, step=step, text=text, window=(w_range, b_range), legend=legend)
+
+
+def plot_learning_rates(fit, learning_rates=(0.01, 0.1, 0.25), start=(-4.0, 40.0), steps=40, ax=None):
+    """The loss after each step for several learning rates, on a log scale.
+
+    Shows crawling (too small), converging, and diverging (too large) side by
+    side.  Returns ``ax``, ``lines`` (one per learning rate) and ``status``
+    (``"crawling"``, ``"converged"`` or ``"diverged"`` for each).
+    """
+    ax = axes_for(ax, (6, 4))
+    lines, status = [], []
+    for lr in learning_rates:
+        lr = positive_float("learning_rates", lr)
+        path, diverged = fit.descend(start, lr, steps)
+        state = fit.status(path, diverged)
+        line, = ax.plot(range(len(path)), [fit.loss(p) for p in path], marker=".", lw=2,
+                        label=f"learning rate {lr:g}: {state}")
+        lines.append(line)
+        status.append(state)
+    ax.axhline(fit.best_loss, color=BEST, ls=":", lw=1, label=f"lowest possible loss {fit.best_loss:.1f}")
+    ax.set_yscale("log")
+    ax.set_xlim(0, steps)
+    ax.legend(fontsize=SMALL)
+    style_axes(ax, "Loss during descent", "step", "loss E(w, b) (log scale)")
+    return Drawn(ax=ax, fig=ax.figure, lines=lines, status=status)

@@ -1,0 +1,80 @@
+"""One look for every figure of the course: sizes, one palette, one axes helper, one return value.
+
+A colour means the same thing in every notebook:
+
+========== =========================================================
+DATA       the data: points, input values, one class of points
+PREDICTION what a model says: its line, its guess, its output
+RIGHT      a prediction that equals the label
+WRONG      a prediction that does not, and the error of each point
+PATH       gradient descent: the path and the ball
+BEST       the best line and the lowest loss, for comparison
+MUTED      everything else that is only context
+========== =========================================================
+
+Text is at least 11 points so that a figure stays legible when projected.
+Every plot function draws into the ``ax`` it is given or into a new figure
+from :func:`axes_for`, and returns a :class:`Drawn` dict of what it drew.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+DPI = 90
+ANIMATION_DPI = 72  # an animation stores dozens of frames: smaller ones keep a notebook light
+TEXT = 12  # axis labels, labels in diagrams
+TITLE = 13
+SMALL = 11  # tick labels, legends, notes
+SYMBOL = 17  # a symbol standing for a node or a gap in a diagram (Σ, σ, ⋮)
+
+DATA = "#2f4b7c"  # dark blue
+PREDICTION = "#f28e2b"  # orange
+RIGHT = "#1a7f37"  # green
+WRONG = "#c62828"  # red
+PATH = "#e7298a"  # magenta: stands out on the viridis contours of a loss surface
+BEST = "black"
+MUTED = "#9e9e9e"  # grey
+ACCENT = "#b35806"  # dark orange: a number written beside what it belongs to (a weight, a midpoint)
+SECOND_CLASS = "#e07b00"  # the other class of points in a two-class problem
+LAYER_FILLS = {"input": "#cfe2f3", "hidden": "#fde2c0", "output": "#d5ecd4"}
+
+
+class Drawn(dict):
+    """What a plot function drew: a dict whose keys also read as attributes (``drawn.ax``)."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+    def __repr__(self) -> str:
+        return f"Drawn({', '.join(sorted(self))})"
+
+
+def new_figure(figsize, dpi=DPI):
+    """A new figure with the course's dpi and a constrained layout."""
+    return plt.figure(figsize=figsize, dpi=dpi, layout="constrained")
+
+
+def axes_for(ax, figsize, ncols=1, dpi=DPI, **subplot_kw):
+    """``ax`` when given; otherwise the axes of a new figure (an array of ``ncols`` when ``ncols > 1``)."""
+    if ax is not None:
+        return ax
+    axes = new_figure(figsize, dpi).subplots(1, ncols, subplot_kw=subplot_kw or None)
+    return axes
+
+
+def style_axes(ax, title=None, xlabel=None, ylabel=None):
+    """Title, axis labels and tick labels at the course's sizes."""
+    if title is not None:
+        ax.set_title(title, fontsize=TITLE)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel, fontsize=TEXT)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel, fontsize=TEXT)
+    ax.tick_params(labelsize=SMALL)

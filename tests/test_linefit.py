@@ -1,0 +1,74 @@
+"""Tests of nnlearn.linefit: the parabola and the line fit of chapters 2 and 6."""
+
+import numpy as np
+import pytest
+
+from nnlearn import LineFit, best_fit_line, mean_squared_error, parabola_error, parabola_slope
+from nnlearn.gradcheck import numerical_gradient
+
+
+def test_parabola_error_and_slope_match_the_formula():
+    w = np.linspace(-2, 8, 11)
+    np.testing.assert_allclose(parabola_error(w, actual=3.0), 0.5 * (3.0 - w) ** 2)
+    np.testing.assert_allclose(parabola_slope(w, actual=3.0), w - 3.0)
+    # the slope is the derivative of the error
+    point = np.array([1.7])
+    numeric = numerical_gradient(lambda: float(parabola_error(point, 3.0)[0]), point)
+    assert numeric[0] == pytest.approx(parabola_slope(1.7, 3.0), abs=1e-8)
+
+
+def test_loss_is_mean_squared_error_and_gradient_matches_finite_differences(line_fit):
+    hours, scores, center = line_fit.hours, line_fit.scores, line_fit.center
+    params = np.array([2.0, 60.0])
+    assert line_fit.loss(params) == pytest.approx(mean_squared_error(scores, 2.0 * (hours - center) + 60.0))
+    numeric = numerical_gradient(lambda: line_fit.loss(params), params)
+    np.testing.assert_allclose(line_fit.gradient(params), numeric, rtol=1e-6)
+    np.testing.assert_allclose(line_fit.gradient(line_fit.best), [0.0, 0.0], atol=1e-9)
+    assert line_fit.best_loss == line_fit.loss(line_fit.best)
+
+
+def test_best_line_is_chapter_2s_least_squares_line_with_hours_from_center(line_fit):
+    w, b = best_fit_line(line_fit.hours, line_fit.scores)
+    assert line_fit.best[0] == pytest.approx(w)
+    assert line_fit.best[1] == pytest.approx(b + w * line_fit.center)
+    np.testing.assert_allclose(line_fit.line(line_fit.best, line_fit.hours), w * line_fit.hours + b)
+
+
+def test_descent_crawls_converges_and_diverges(line_fit):
+    states = {}
+    for lr in (0.01, 0.1, 0.25, 1.0):
+        path, diverged = line_fit.descend(learning_rate=lr, steps=40)
+        states[lr] = line_fit.status(path, diverged)
+        assert np.all(np.isfinite(path))
+    assert states == {0.01: "crawling", 0.1: "converged", 0.25: "diverged", 1.0: "diverged"}
+
+
+def test_descent_on_centered_hours_shrinks_each_error_by_a_fixed_factor(hours_scores):
+    hours, scores = hours_scores
+    fit = LineFit(hours, scores, center=hours.mean())  # exactly centered: w and b descend independently
+    path, _ = fit.descend(start=(-4.0, 40.0), learning_rate=0.1, steps=40)
+    w_best, b_best = fit.best
+    k = np.arange(41)
+    np.testing.assert_allclose(path[:, 1] - b_best, (40.0 - b_best) * 0.9 ** k, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(path[:, 0] - w_best, (-4.0 - w_best) * (1 - 0.1 * hours.var()) ** k,
+                               rtol=1e-9, atol=1e-9)
+
+
+def test_loss_grid_is_the_loss_at_each_point_and_is_kept(line_fit):
+    window = ((-8.0, 18.0), (20.0, 130.0))
+    W, B, loss = line_fit.loss_grid(*window)
+    for i, j in [(0, 0), (60, 17), (120, 120), (3, 99)]:
+        assert loss[i, j] == pytest.approx(line_fit.loss((W[i, j], B[i, j])))
+    assert not loss.flags.writeable  # the kept grid cannot be changed by whoever gets it
+    assert line_fit.loss_grid(*window)[2] is loss
+
+
+@pytest.mark.parametrize("hours, scores, error, words", [
+    ([1.0, 2.0], [1.0], ValueError, "same length"),
+    ([[1.0, 2.0]], [1.0, 2.0], ValueError, "hours must be a 1-D"),
+    (["a", "b"], [1.0, 2.0], TypeError, "hours must be a number"),
+    ([2.0, 2.0], [1.0, 3.0], ValueError, "all the same value"),
+])
+def test_line_fit_checks_its_data_once(hours, scores, error, words):
+    with pytest.raises(error, match=words):
+        LineFit(hours, scores)

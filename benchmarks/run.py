@@ -40,7 +40,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import nnlearn  # noqa: E402
-from nnlearn.augment import with_shifted_copies  # noqa: E402
+from nnlearn.course.augment import with_shifted_copies  # noqa: E402
 from nnlearn.data import load_digits  # noqa: E402
 
 LAYERS = [256, 64, 10]
@@ -735,7 +735,7 @@ def write_report(res):
             "### Notebook 07's digit network",
             "",
             f"`Network({r7['layers']}, seed=0)` trained as notebook 07 does: the 4,000 training digits plus "
-            f"their one-pixel shifted copies (20,000, `nnlearn.augment.with_shifted_copies`), {r7['epochs']} "
+            f"their one-pixel shifted copies (20,000, `nnlearn.course.augment.with_shifted_copies`), {r7['epochs']} "
             f"epochs at learning rate {r7['learning_rate']:g}, then {r7['fine_epochs']} at "
             f"{r7['fine_learning_rate']:g}, batch {r7['batch_size']}, plain SGD: test accuracy "
             f"**{ch7['accuracy']:.1%}** in **{median(ch7['seconds']):.1f} s** of training (median of "

@@ -23,20 +23,13 @@ defined in ``digits`` for chapter 1, ``nodes`` for chapters 2-4 and
 
 The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter),
 ``evaluation`` (7) and ``augment`` (8).
-
-Old names, kept so that notebooks written before this layout still run (use
-the new ones): ``nnlearn.plots``, ``nnlearn.animation`` and
-``nnlearn.widgets`` (now in :mod:`nnlearn.pictures`; ``animation`` also keeps
-the line-fit functions that took ``hours, scores, center``, now
-:class:`LineFit`), ``nnlearn.exercises``, ``nnlearn.evaluation`` and
-``nnlearn.augment`` (now in :mod:`nnlearn.course`).
 """
 
 from . import data
 from .activations import Activation, get_activation, linear, linear_derivative, sigmoid, sigmoid_derivative
 from .descent import DivergenceError, DivergenceWarning, gradient_descent
 from .gradcheck import numerical_gradient, relative_error
-from .linefit import LineFit, best_fit_line, parabola_error, parabola_slope
+from .linefit import LineFit, best_fit_line, parabola_error, parabola_slope, two_valleys, two_valleys_slope
 from .losses import mean_squared_error, squared_error, squared_error_gradient
 from .network import Layer, Network
 from .neuron import Neuron
@@ -66,4 +59,6 @@ __all__ = [
     "sigmoid_derivative",
     "squared_error",
     "squared_error_gradient",
+    "two_valleys",
+    "two_valleys_slope",
 ]

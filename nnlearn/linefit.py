@@ -13,9 +13,9 @@ data and answers everything the course asks about it:
 * the best line (least squares, :func:`best_fit_line`) and gradient descent
   towards it, with a word for how it went.
 
-Before the line, chapter 6 looks at one prediction ``w`` alone, whose error
-:math:`E(w) = \frac{1}{2}(\text{actual} - w)^2` is a parabola: :func:`parabola_error`
-and its slope :func:`parabola_slope`.
+Before the line, chapter 6 looks at one prediction alone, whose error
+:math:`E = \frac{1}{2}(\text{actual} - \text{predicted})^2` is a parabola in the
+prediction: :func:`parabola_error` and its slope :func:`parabola_slope`.
 """
 
 from __future__ import annotations
@@ -30,25 +30,51 @@ from .losses import mean_squared_error
 
 
 # ---- one prediction: the parabola ----------------------------------------------
-def parabola_error(w, actual=3.0):
-    r"""The article's error for one prediction ``w``: :math:`E = \frac{1}{2}(\text{actual} - w)^2`.
+def parabola_error(predicted, actual=3.0):
+    r"""The article's error for one prediction: :math:`E = \frac{1}{2}(\text{actual} - \text{predicted})^2`.
 
     >>> parabola_error(1.0, actual=3.0)
     2.0
     """
-    w = as_float_array("w", w)
-    out = 0.5 * (float(actual) - w) ** 2
+    predicted = as_float_array("predicted", predicted)
+    out = 0.5 * (float(actual) - predicted) ** 2
     return float(out) if out.ndim == 0 else out
 
 
-def parabola_slope(w, actual=3.0):
-    r"""The slope of the tangent at ``w``: :math:`E'(w) = w - \text{actual}`.
+def parabola_slope(predicted, actual=3.0):
+    r"""The slope of the tangent at ``predicted``: :math:`E'(\text{predicted}) = \text{predicted} - \text{actual}`.
 
     >>> parabola_slope(1.0, actual=3.0)
     -2.0
     """
-    w = as_float_array("w", w)
-    out = w - float(actual)
+    predicted = as_float_array("predicted", predicted)
+    out = predicted - float(actual)
+    return float(out) if out.ndim == 0 else out
+
+
+def two_valleys(x):
+    r"""An error with two valleys, for the article's "local minimum": :math:`E(x) = x^4/4 - x^2 + 0.4\,x + 1.5`.
+
+    Its lowest point is near :math:`x = -1.5`; a second, higher valley lies
+    near :math:`x = 1.3`, and descent that starts right of the hump between
+    them (near :math:`x = 0.2`) ends there.
+
+    >>> two_valleys(0.0)
+    1.5
+    """
+    x = as_float_array("x", x)
+    out = 0.25 * x ** 4 - x ** 2 + 0.4 * x + 1.5
+    return float(out) if out.ndim == 0 else out
+
+
+def two_valleys_slope(x):
+    r"""The slope of :func:`two_valleys`: :math:`E'(x) = x^3 - 2x + 0.4`.
+
+    >>> two_valleys_slope(1.0)
+    -0.6
+    """
+    x = as_float_array("x", x)
+    out = x ** 3 - 2.0 * x + 0.4
     return float(out) if out.ndim == 0 else out
 
 

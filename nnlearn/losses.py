@@ -59,6 +59,8 @@ def mean_squared_error(y, y_hat) -> float:
 
     ``n`` is the number of samples, the length of the first axis (for a line
     fit, the number of points), so the number does not grow with the data.
+    Because of the article's :math:`\frac{1}{2}` this is *half* of what most
+    libraries (scikit-learn, PyTorch's ``MSELoss``) call the mean squared error.
 
     >>> mean_squared_error([1.0, 3.0], [0.0, 0.0])
     2.5

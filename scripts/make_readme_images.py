@@ -8,16 +8,16 @@ path, beside the line improving on the data), written to docs/descent.gif.
 
 from pathlib import Path
 
-from nnlearn import animation
+from nnlearn import LineFit
 from nnlearn.data import study_hours
+from nnlearn.pictures import animation
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "descent.gif"
 
 
 def main() -> None:
-    hours, scores = study_hours()
-    anim = animation.animate_descent(hours, scores, start=(-4.0, 40.0), learning_rate=0.1, steps=40,
-                                     center=5.6, frames=30, dpi=80)
+    fit = LineFit(*study_hours(), center=5.6)
+    anim = animation.animate_descent(fit, start=(-4.0, 40.0), learning_rate=0.1, steps=40, frames=30, dpi=80)
     frames = animation.frame_images(anim, colors=32)
     last = [frames[-1]] * 8  # rest on the answer before starting again
     frames[0].save(OUT, save_all=True, append_images=frames[1:] + last, duration=160, loop=0, optimize=True)

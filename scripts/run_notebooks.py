@@ -94,6 +94,8 @@ def tidy(nb: nbformat.NotebookNode) -> None:
     nb.metadata.pop("widgets", None)  # widget state of a headless run: the learner's kernel makes its own
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = _coalesced(cell.outputs)
         for k, output in enumerate(cell.get("outputs", [])):
             data = output.get("data", {})
             if WIDGET_VIEW in data:  # a random model id per run; no state is stored for it anyway
@@ -103,6 +105,18 @@ def tidy(nb: nbformat.NotebookNode) -> None:
                 for j, random_id in enumerate(dict.fromkeys(PLAYER_ID.findall(html))):
                     html = html.replace(random_id, _stable_uuid(cell, k, j))
                 data["text/html"] = html
+
+
+def _coalesced(outputs: list) -> list:
+    """Consecutive prints to the same stream as one output: the kernel splits them where it happens to flush."""
+    merged = []
+    for output in outputs:
+        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == output.get("name")):
+            merged[-1]["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _stable_uuid(cell, *position) -> str:

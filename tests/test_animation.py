@@ -26,7 +26,7 @@ def test_plot_parabola_tangent_uses_the_given_axes():
     fig, ax = plt.subplots()
     assert plots.plot_parabola_tangent(2.0, ax=ax).ax is ax
     with pytest.raises(ValueError):
-        plots.plot_parabola_tangent(2.0, w_range=(5.0, 1.0))
+        plots.plot_parabola_tangent(2.0, predicted_range=(5.0, 1.0))
 
 
 def test_ball_rolling_follows_gradient_descent():

@@ -1,4 +1,4 @@
-"""Tests of nnlearn.augment: shifted digits are the same pixels, moved."""
+"""Tests of nnlearn.course.augment: shifted digits are the same pixels, moved."""
 
 import numpy as np
 import pytest

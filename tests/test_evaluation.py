@@ -1,4 +1,4 @@
-"""Tests of nnlearn.evaluation: counts and curves drawn as given."""
+"""Tests of nnlearn.course.evaluation: counts and curves drawn as given."""
 
 import numpy as np
 import pytest

@@ -32,16 +32,16 @@ def test_untrained_accuracy_is_computed_for_the_seed(capsys):
 
 
 def test_slope_and_its_slips(capsys):
-    assert check(capsys, exercises.check_slope, 2.0, w=5.0, actual=3.0)[0]
-    ok, out = check(capsys, exercises.check_slope, -2.0, w=5.0, actual=3.0)
+    assert check(capsys, exercises.check_slope, 2.0, predicted=5.0, actual=3.0)[0]
+    ok, out = check(capsys, exercises.check_slope, -2.0, predicted=5.0, actual=3.0)
     assert not ok and "sign" in out
-    ok, out = check(capsys, exercises.check_slope, 4.0, w=5.0, actual=3.0)
+    ok, out = check(capsys, exercises.check_slope, 4.0, predicted=5.0, actual=3.0)
     assert not ok and "1/2" in out
 
 
 def test_descent_step(capsys):
-    assert check(capsys, exercises.check_descent_step, 1.5, w=0.0, actual=3.0, learning_rate=0.5)[0]
-    ok, out = check(capsys, exercises.check_descent_step, -1.5, w=0.0, actual=3.0, learning_rate=0.5)
+    assert check(capsys, exercises.check_descent_step, 1.5, predicted=0.0, actual=3.0, learning_rate=0.5)[0]
+    ok, out = check(capsys, exercises.check_descent_step, -1.5, predicted=0.0, actual=3.0, learning_rate=0.5)
     assert not ok and "uphill" in out
 
 

@@ -201,7 +201,7 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
     assert widget.result.ax.xaxis.get_major_ticks() == labels  # the same tick objects: not cleared
 
     def draw(ax, top):  # a plot whose limits follow the slider: the kept picture must follow too
-        from nnlearn import plots
+        from nnlearn.pictures import plots
 
         return plots.plot_line_fit(hours, scores, 5.0, 40.0, ax=ax, ylim=(0, top))
 

@@ -8,9 +8,9 @@ from nnlearn.pictures import widgets
 
 
 def test_tangent_widget_moves_the_point_and_its_tangent():
-    widget = widgets.tangent_widget(w=1.0, actual=3.0)
+    widget = widgets.tangent_widget(predicted=1.0, actual=3.0)
     assert widget.result.slope == pytest.approx(-2.0)
-    w = widgets.slider(widget, "w")
+    w = widgets.slider(widget, "predicted")
     for value in (w.min, w.max, 3.0):
         w.value = value
         assert widget.result.slope == pytest.approx(value - 3.0)

@@ -285,26 +285,28 @@ def check_untrained_accuracy(answer, seed=1):
 
 
 @exercise("answer")
-def check_slope(answer, w=5.0, actual=3.0):
-    """Chapter 6: the slope of E(w) = 1/2 (actual - w)^2 at ``w`` (default w = 5, actual = 3)."""
-    expected = w - actual
-    return compare(answer, expected, f"E'(w) = w - actual = {w:g} - {actual:g} = {expected:g}: positive, "
-                                     "so downhill is to the left.",
-                   [(-expected, "Check the sign: the error grows as w moves away from actual, "
+def check_slope(answer, predicted=5.0, actual=3.0):
+    """Chapter 6: the slope of E = 1/2 (actual - predicted)^2 at ``predicted`` (default 5, actual 3)."""
+    expected = predicted - actual
+    return compare(answer, expected, f"E' = predicted - actual = {predicted:g} - {actual:g} = {expected:g}: "
+                                     "positive, so downhill is to the left.",
+                   [(-expected, "Check the sign: the error grows as the prediction moves away from actual, "
                                 "so right of the bottom the slope is positive."),
-                    (2 * expected, "The 1/2 in front cancels the 2 from the square: E'(w) = w - actual.")],
-                   "Differentiate 1/2 (actual - w)^2 with respect to w (or read the tangent's slope from the slider).")
+                    (2 * expected, "The 1/2 in front cancels the 2 from the square: E' = predicted - actual.")],
+                   "Differentiate 1/2 (actual - predicted)^2 with respect to the prediction "
+                   "(or read the tangent's slope from the slider).")
 
 
 @exercise("answer")
-def check_descent_step(answer, w=0.0, actual=3.0, learning_rate=0.5):
-    """Chapter 6: one gradient-descent step on the parabola from ``w`` (default 0, actual 3, rate 0.5)."""
-    slope = w - actual
-    expected = w - learning_rate * slope
-    return compare(answer, expected, f"w - learning_rate x slope = {w:g} - {learning_rate:g} x ({slope:g}) "
-                                     f"= {expected:g}: halfway to the bottom.",
-                   [(w + learning_rate * slope, "You stepped uphill: the step goes against the slope (minus sign).")],
-                   "The new w is w - learning_rate x E'(w), with E'(w) = w - actual.")
+def check_descent_step(answer, predicted=0.0, actual=3.0, learning_rate=0.5):
+    """Chapter 6: one gradient-descent step on the parabola from ``predicted`` (default 0, actual 3, rate 0.5)."""
+    slope = predicted - actual
+    expected = predicted - learning_rate * slope
+    return compare(answer, expected, f"predicted - learning_rate x slope = {predicted:g} - {learning_rate:g} x "
+                                     f"({slope:g}) = {expected:g}: halfway to the bottom.",
+                   [(predicted + learning_rate * slope,
+                     "You stepped uphill: the step goes against the slope (minus sign).")],
+                   "The new prediction is predicted - learning_rate x E', with E' = predicted - actual.")
 
 
 @exercise("converging", "diverging")

@@ -21,7 +21,7 @@ from .style import ANIMATION_DPI, DATA, PATH, TEXT, axes_for, style_axes
 __all__ = ["animate_ball_rolling", "animate_descent", "frame_images", "to_html"]
 
 
-def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, w_range=(-2.0, 8.0),
+def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, predicted_range=(-2.0, 8.0),
                          dpi=ANIMATION_DPI):
     """A ball rolling down the error parabola: one frame per gradient-descent step.
 
@@ -31,20 +31,20 @@ def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, w
     steps = positive_int("steps", steps)
     path = gradient_descent(lambda w: parabola_slope(w, actual), float(start), learning_rate, steps)
     ax = axes_for(None, (6, 4), dpi=dpi)
-    lo, hi = (float(v) for v in w_range)
+    lo, hi = (float(v) for v in predicted_range)
     grid = np.linspace(lo, hi, 201)
     ax.plot(grid, parabola_error(grid, actual), color=DATA, lw=2)
     ax.set_xlim(lo, hi)
     trail, = ax.plot([], [], "o", color=PATH, ms=6, alpha=0.5, zorder=2)
     ball, = ax.plot([], [], "o", color=PATH, ms=14, zorder=3)
     label = ax.text(0.5, 0.95, "", transform=ax.transAxes, ha="center", va="top", fontsize=TEXT)
-    style_axes(ax, f"Gradient descent, learning rate {learning_rate:g}", "prediction w", "error E")
+    style_axes(ax, f"Gradient descent, learning rate {learning_rate:g}", "predicted", "error E")
 
     def draw(k):
         ws = path[: k + 1]
         trail.set_data(ws, parabola_error(ws, actual))
         ball.set_data([path[k]], [parabola_error(path[k], actual)])
-        label.set_text(f"step {k}:  w = {path[k]:.2f},  E = {parabola_error(path[k], actual):.3f}")
+        label.set_text(f"step {k}:  predicted = {path[k]:.2f},  E = {parabola_error(path[k], actual):.3f}")
         return trail, ball, label
 
     return make_animation(ax.figure, draw, len(path), (trail, ball, label), path=path)

@@ -16,31 +16,32 @@ from __future__ import annotations
 import numpy as np
 
 from .._checks import as_float_array, positive_float
-from ..linefit import parabola_error, parabola_slope
+from ..descent import gradient_descent
+from ..linefit import parabola_error, parabola_slope, two_valleys, two_valleys_slope
 from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, Drawn, axes_for, style_axes
 
 HOURS_SHOWN = (0.0, 10.5)  # the hours axis of the data panel
 
 
-def plot_parabola_tangent(w, actual=3.0, w_range=(-2.0, 8.0), ax=None):
-    """The error parabola, the point at ``w`` and its tangent line, with the slope written on it.
+def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax=None):
+    """The error parabola over the prediction, the point at ``predicted`` and its tangent, with its slope.
 
     Returns ``ax``, ``curve``, ``point``, ``tangent`` (Line2D objects),
     ``slope`` (a float) and ``text`` (the caption).
     """
-    w = float(as_float_array("w", w, ndim=0))
-    lo, hi = (float(v) for v in w_range)
+    w = float(as_float_array("predicted", predicted, ndim=0))
+    lo, hi = (float(v) for v in predicted_range)
     if not lo < hi:
-        raise ValueError(f"w_range must be (low, high) with low < high, got {w_range}")
+        raise ValueError(f"predicted_range must be (low, high) with low < high, got {predicted_range}")
     ax = axes_for(ax, (6, 4))
     grid = np.linspace(lo, hi, 201)
     errors = parabola_error(grid, actual)
-    curve, = ax.plot(grid, errors, color=DATA, lw=2, label="error E(w) = ½ (actual − w)²")
+    curve, = ax.plot(grid, errors, color=DATA, lw=2, label="error E = ½ (actual − predicted)²")
     e, slope = parabola_error(w, actual), parabola_slope(w, actual)
     half = 0.2 * (hi - lo)
     tx = np.array([w - half, w + half])
     tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5, label=f"tangent, slope {slope:+.2f}")
-    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=f"w = {w:.2f}")
+    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=f"predicted = {w:.2f}")
     ax.axvline(actual, color=MUTED, ls=":", lw=1)
     top = float(errors.max())
     ax.set_xlim(lo, hi)
@@ -49,7 +50,7 @@ def plot_parabola_tangent(w, actual=3.0, w_range=(-2.0, 8.0), ax=None):
         advice = "slope 0: the bottom, the smallest error"
     else:
         advice = f"slope {slope:+.2f}: downhill is to the {'left' if slope > 0 else 'right'}"
-    style_axes(ax, f"actual = {actual:g}; {advice}", "prediction w", "error E")
+    style_axes(ax, f"actual = {actual:g}; {advice}", "predicted", "error E")
     ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
     return Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, slope=slope, text=ax.title)
 
@@ -146,3 +147,54 @@ def plot_learning_rates(fit, learning_rates=(0.01, 0.1, 0.25), start=(-4.0, 40.0
     ax.legend(fontsize=SMALL)
     style_axes(ax, "Loss during descent", "step", "loss E(w, b) (log scale)")
     return Drawn(ax=ax, fig=ax.figure, lines=lines, status=status)
+
+
+def plot_valley(fit, path, ax=None, title=None, levels=12):
+    """The loss valley of ``fit`` around a descent ``path``, drawn with equal scales on both axes.
+
+    With equal scales a round valley looks round and a narrow one narrow, and
+    each step of descent is seen crossing the contour lines at right angles, as
+    the gradient does.  Returns ``ax``, ``contours``, ``path_line`` and ``minimum``.
+    """
+    path = as_float_array("path", path, ndim=2)
+    ax = axes_for(ax, (5, 5))
+    corners = np.vstack([path, fit.best])
+    middle = (corners.max(axis=0) + corners.min(axis=0)) / 2
+    half = 0.6 * float(np.max(corners.max(axis=0) - corners.min(axis=0))) + 1.0
+    w_range, b_range = (middle[0] - half, middle[0] + half), (middle[1] - half, middle[1] + half)
+    W, B, loss = fit.loss_grid(w_range, b_range)
+    contours = ax.contour(W, B, loss, levels=np.geomspace(fit.best_loss * 1.05, loss.max(), levels),
+                          cmap="viridis", linewidths=1)
+    path_line, = ax.plot(path[:, 0], path[:, 1], "-", color=PATH, lw=1.5, marker=".", ms=4,
+                         label=f"descent, {len(path) - 1} steps")
+    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label="lowest loss")
+    ax.set_xlim(*w_range)
+    ax.set_ylim(*b_range)
+    ax.set_aspect("equal")
+    ax.legend(loc="best", fontsize=SMALL)
+    style_axes(ax, title, "slope w (points per hour)", "intercept b (points)")
+    return Drawn(ax=ax, fig=ax.figure, contours=contours, path_line=path_line, minimum=minimum)
+
+
+def plot_two_valleys(starts=(-2.2, 2.2), learning_rate=0.05, steps=60, ax=None, x_range=(-2.4, 2.4)):
+    """Gradient descent on :func:`~nnlearn.linefit.two_valleys` from each of ``starts``.
+
+    Each ball rolls into the valley on its own side of the hump: descent finds
+    *a* bottom, not always the lowest one.  Returns ``ax``, ``curve``,
+    ``paths`` (one array per start) and ``ends`` (where each stopped).
+    """
+    learning_rate = positive_float("learning_rate", learning_rate)
+    ax = axes_for(ax, (6, 4))
+    grid = np.linspace(*x_range, 301)
+    curve, = ax.plot(grid, two_valleys(grid), color=DATA, lw=2, label="error E(x)")
+    paths, ends = [], []
+    for start, colour in zip(starts, (PATH, PREDICTION, ACCENT, MUTED)):
+        path = gradient_descent(two_valleys_slope, float(start), learning_rate, steps)
+        ax.plot(path, two_valleys(path), "o-", color=colour, ms=4, lw=1, alpha=0.8,
+                label=f"start {start:g}: ends at x = {path[-1]:.2f}, E = {two_valleys(path[-1]):.2f}")
+        paths.append(path)
+        ends.append(float(path[-1]))
+    ax.set_xlim(*x_range)
+    ax.legend(loc="upper center", fontsize=SMALL)
+    style_axes(ax, "Two valleys: where descent ends depends on where it starts", "x", "error E")
+    return Drawn(ax=ax, fig=ax.figure, curve=curve, paths=paths, ends=ends)

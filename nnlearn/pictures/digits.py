@@ -21,6 +21,7 @@ from .style import (
     MUTED,
     PREDICTION,
     RIGHT,
+    SMALL,
     SYMBOL,
     TEXT,
     TITLE,
@@ -145,7 +146,7 @@ def _shown_nodes(n, max_nodes):
     return list(range(half)) + list(range(n - half, n)), half
 
 
-def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=None):
+def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=None, input_nodes=None):
     """A network diagram: layers as columns of nodes, every node joined to the next layer.
 
     Layers with more than ``max_nodes`` nodes show their first and last few
@@ -153,18 +154,25 @@ def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=
     ``values`` (one array per layer, e.g. the outputs of a forward pass) each
     node is shaded by its value, white for high, dark for low (inputs in
     [-1, 1], other layers in [0, 1]).  ``output_labels`` name the output
-    nodes (for digits, 0 to 9).
+    nodes (for digits, 0 to 9).  ``input_nodes`` picks which input nodes to
+    draw (at most ``max_nodes``, e.g. the pixels across the middle of a digit,
+    where its strokes are); each is labelled with its number.
     """
     sizes = [int(n) for n in layer_sizes]
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"layer_sizes must list at least two positive layer widths, got {layer_sizes!r}")
     if values is not None and len(values) != len(sizes):
         raise ValueError(f"values must hold one array per layer ({len(sizes)}), got {len(values)}")
+    if input_nodes is not None:
+        input_nodes = [int(j) for j in input_nodes]
+        if not 0 < len(input_nodes) <= max_nodes or min(input_nodes) < 0 or max(input_nodes) >= sizes[0]:
+            raise ValueError(f"input_nodes must name 1 to {max_nodes} input nodes from 0 to {sizes[0] - 1}, "
+                             f"got {input_nodes}")
     ax = axes_for(ax, figsize=(1.9 * len(sizes) + 0.8, 5.2))
     shown_per_layer, positions, circles, segments = [], [], [], []
     radius = 0.32
     for k, n in enumerate(sizes):
-        shown, gap = _shown_nodes(n, max_nodes)
+        shown, gap = (input_nodes, None) if k == 0 and input_nodes is not None else _shown_nodes(n, max_nodes)
         slots = len(shown) + (1 if gap is not None else 0)
         ys = []
         for j in range(len(shown)):
@@ -195,11 +203,14 @@ def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=
             circles.append(circle)
             if kind == "output" and output_labels is not None:
                 ax.text(cx + 0.55, cy, str(output_labels[j]), ha="left", va="center", fontsize=TEXT)
+            if kind == "input" and input_nodes is not None:
+                ax.text(cx - 0.55, cy, str(j), ha="right", va="center", fontsize=SMALL)
         top = max(p[:, 1].max() for p in positions) + 0.7
         name = {"input": "input layer", "hidden": "hidden layer", "output": "output layer"}[kind]
-        ax.text(3.0 * k, top, f"{name}\n{n} nodes", ha="center", va="bottom", fontsize=TEXT)
+        count = f"{n} nodes" if k or input_nodes is None else f"{n} nodes\n({len(input_nodes)} shown)"
+        ax.text(3.0 * k, top, f"{name}\n{count}", ha="center", va="bottom", fontsize=TEXT)
     height = max(len(p) for p in positions) + 1
-    ax.set_xlim(-1.0, 3.0 * (len(sizes) - 1) + 1.3)
+    ax.set_xlim(-1.0 if input_nodes is None else -1.6, 3.0 * (len(sizes) - 1) + 1.3)
     ax.set_ylim(-height / 2 - 0.3, height / 2 + 1.6)
     ax.set_aspect("equal")
     ax.set_axis_off()

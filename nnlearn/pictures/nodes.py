@@ -194,16 +194,20 @@ def plot_plane(w1, w2, b, ax=None, activation=None, lim=2.0, zlim=None, n=25, el
     grid = np.linspace(-lim, lim, n)
     x1, x2 = np.meshgrid(grid, grid)
     heights = neuron(np.column_stack([x1.ravel(), x2.ravel()])).reshape(x1.shape)
+    name = "y" if sigmoid else "v"
     if zlim is None:
         zlim = (0.0, 1.0) if sigmoid else (min(heights.min(), -1.0), max(heights.max(), 1.0))
     surface = ax.plot_surface(x1, x2, np.clip(heights, *zlim), cmap="viridis", vmin=zlim[0], vmax=zlim[1],
                               edgecolor="none", alpha=0.9)
     centre = neuron([0.0, 0.0])
+    ax.computed_zorder = False  # draw in zorder: the dot in front of the surface, wherever the view is
+    surface.set_zorder(1)
     if zlim[0] <= centre <= zlim[1]:
-        ax.scatter([0], [0], [centre], color=BEST, s=40, depthshade=False)
+        ax.scatter([0], [0], [centre], color=BEST, edgecolors="white", linewidths=1.5, s=70,
+                   depthshade=False, zorder=5)
+        ax.text(0.15, 0.15, centre, f" {name} = {centre:.2f} at x = (0, 0)", fontsize=SMALL, zorder=6)
     ax.set_zlim(*zlim)
     ax.view_init(elev=elev, azim=azim)
-    name = "y" if sigmoid else "v"
     ax.set_xlabel("input x\u2081", fontsize=TEXT)
     ax.set_ylabel("input x\u2082", fontsize=TEXT)
     ax.set_zlabel(f"output {name}", fontsize=TEXT)

@@ -7,7 +7,14 @@ follows :mod:`~nnlearn.pictures.style`: it takes an optional ``ax`` (or
 what it drew and never calls ``plt.show()``.
 """
 
-from .descent import plot_descent, plot_learning_rates, plot_loss_surface, plot_parabola_tangent
+from .descent import (
+    plot_descent,
+    plot_learning_rates,
+    plot_loss_surface,
+    plot_parabola_tangent,
+    plot_two_valleys,
+    plot_valley,
+)
 from .digits import plot_digit, plot_digits, plot_forward_pass, plot_input_values, plot_network
 from .nodes import (
     network_classes,
@@ -31,5 +38,6 @@ __all__ = [
     "plot_plane", "plot_sigmoid", "plot_sigmoid_node", "network_classes", "plot_decision_regions",
     # chapter 6
     "plot_parabola_tangent", "plot_loss_surface", "plot_descent", "plot_learning_rates",
+    "plot_valley", "plot_two_valleys",
     "Drawn",
 ]

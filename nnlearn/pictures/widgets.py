@@ -82,16 +82,17 @@ def sigmoid_widget(w=1.0, b=0.0):
 
 # ---- chapter 6: the slope of the error, and the learning rate ---------------
 
-def tangent_widget(w=1.0, actual=3.0, w_range=(-2.0, 8.0)):
-    """Chapter 6: a slider ``w`` that moves the point on the error parabola and draws its tangent.
+def tangent_widget(predicted=1.0, actual=3.0, predicted_range=(-2.0, 8.0)):
+    """Chapter 6: a slider ``predicted`` that moves the point on the error parabola and draws its tangent.
 
     Calls :func:`~nnlearn.pictures.descent.plot_parabola_tangent`; ``widget.result``
     holds what it drew (``result.slope`` is the tangent's slope).
     """
-    def draw(ax, w):
-        return plot_parabola_tangent(w, actual=actual, w_range=w_range, ax=ax)
+    def draw(ax, predicted):
+        return plot_parabola_tangent(predicted, actual=actual, predicted_range=predicted_range, ax=ax)
 
-    return live_widget(draw, w=_slider("w", w, w_range[0], w_range[1], 0.1))
+    lo, hi = predicted_range
+    return live_widget(draw, predicted=_slider("predicted", predicted, lo, hi, 0.1))
 
 
 def learning_rate_widget(fit, start=(-4.0, 40.0), steps=40, learning_rate=0.1, min_exponent=-3, max_exponent=0):

@@ -3,8 +3,17 @@
 import numpy as np
 import pytest
 
-from nnlearn import LineFit, best_fit_line, mean_squared_error, parabola_error, parabola_slope
+from nnlearn import (
+    LineFit,
+    best_fit_line,
+    mean_squared_error,
+    parabola_error,
+    parabola_slope,
+    two_valleys,
+    two_valleys_slope,
+)
 from nnlearn.gradcheck import numerical_gradient
+from nnlearn.pictures import plots
 
 
 def test_parabola_error_and_slope_match_the_formula():
@@ -72,3 +81,24 @@ def test_loss_grid_is_the_loss_at_each_point_and_is_kept(line_fit):
 def test_line_fit_checks_its_data_once(hours, scores, error, words):
     with pytest.raises(error, match=words):
         LineFit(hours, scores)
+
+
+def test_two_valleys_slope_is_its_derivative_and_descent_ends_where_it_starts():
+    for x0 in (-2.0, -0.3, 0.7, 1.9):
+        point = np.array([x0])
+        numeric = numerical_gradient(lambda point=point: float(two_valleys(point)[0]), point)
+        assert numeric[0] == pytest.approx(two_valleys_slope(x0), abs=1e-7)
+    drawn = plots.plot_two_valleys(starts=(-2.2, 2.2), learning_rate=0.05, steps=60)
+    left, right = drawn.ends
+    assert left == pytest.approx(-1.505, abs=0.01) and right == pytest.approx(1.301, abs=0.01)
+    assert two_valleys(left) < two_valleys(right)  # the left valley is the lower one
+    assert abs(two_valleys_slope(right)) < 1e-3  # descent stopped: the slope is zero there too
+
+
+def test_the_valley_is_drawn_with_equal_scales(line_fit):
+    path, _ = line_fit.descend((-4.0, 40.0), 0.1, 40)
+    drawn = plots.plot_valley(line_fit, path)
+    assert drawn.ax.get_aspect() == 1.0
+    (w0, w1), (b0, b1) = drawn.ax.get_xlim(), drawn.ax.get_ylim()
+    assert w1 - w0 == pytest.approx(b1 - b0)
+    np.testing.assert_array_equal(drawn.path_line.get_xydata(), path)

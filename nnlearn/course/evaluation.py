@@ -90,11 +90,14 @@ def plot_confusion_matrix(matrix, ax=None):
     return Drawn(ax=ax, fig=ax.figure, image=image, texts=texts)
 
 
-def plot_history(history, axes=None):
+def plot_history(history, axes=None, marks=None):
     """Loss and accuracy after each epoch, from the dict that ``Network.fit`` returns.
 
     Draws ``loss`` (and ``val_loss``) on the left, ``accuracy`` (and
-    ``val_accuracy``) on the right.  Returns ``axes`` and ``lines`` (a dict by history key).
+    ``val_accuracy``) on the right.  ``marks`` maps an epoch to a note drawn
+    as a dotted line after that epoch on both panels (e.g. ``{8: "learning
+    rate 3 -> 1"}``).  Returns ``axes``, ``lines`` (a dict by history key) and
+    ``marks`` (the dotted lines).
     """
     if not isinstance(history, dict) or "loss" not in history or "accuracy" not in history:
         raise TypeError("history must be the dict returned by Network.fit, with 'loss' and 'accuracy' lists")
@@ -108,10 +111,17 @@ def plot_history(history, axes=None):
                 values = as_float_array(f"history[{key!r}]", history[key], ndim=1)
                 epochs = np.arange(1, values.size + 1)
                 lines[key], = ax.plot(epochs, values, marker=".", lw=2, label=names[key])
+    drawn_marks = []
+    for epoch, note in (marks or {}).items():
+        for ax in axes:
+            drawn_marks.append(ax.axvline(epoch + 0.5, color=MUTED, ls=":", lw=1.5))
+        axes[0].annotate(f"{note} ", (epoch + 0.5, 0.97), xycoords=("data", "axes fraction"), va="top",
+                         ha="right", fontsize=SMALL, color=MUTED)
+    for ax in axes:
         ax.legend(fontsize=SMALL)
     style_axes(axes[0], "The error goes down", "epoch", "loss E (mean per digit)")
     style_axes(axes[1], "The accuracy goes up", "epoch", "accuracy (fraction right)")
-    return Drawn(axes=axes, fig=axes[0].figure, lines=lines)
+    return Drawn(axes=axes, fig=axes[0].figure, lines=lines, marks=drawn_marks)
 
 
 def misclassified(y_true, y_pred) -> np.ndarray:

@@ -21,6 +21,7 @@ from .style import (
     DATA,
     LAYER_FILLS,
     MUTED,
+    PATH,
     PREDICTION,
     SECOND_CLASS,
     SMALL,
@@ -312,3 +313,58 @@ def plot_decision_regions(network, X, y, ax=None, title=None, n=150, margin=0.5)
     heading = f"{network.layer_sizes}" if title is None else title
     style_axes(ax, f"{heading}: {accuracy:.0%} right", "input x\u2081", "input x\u2082")
     return Drawn(ax=ax, fig=ax.figure, x1=x1, x2=x2, classes=classes, accuracy=accuracy)
+
+
+def plot_hidden_layer_view(network, X, y, output=1, n=40, margin=0.5, fig=None):
+    """What a network with one hidden layer does with two inputs, in two panels.
+
+    Left, the article's curved surface: the output node ``output`` over the
+    input plane, a landscape of sigmoid steps.  Right, the data with each hidden
+    node's own line, where its weighted sum is 0 (its sigmoid crosses 0.5): the
+    output combines the sides of these lines.  Returns ``fig``, ``axes``,
+    ``surface``, ``lines`` (one per hidden node) and ``heights``.
+    """
+    X = as_float_array("X", X, ndim=2)
+    y = np.asarray(y).astype(int)
+    if X.shape[1] != 2 or len(network.layers) != 2:
+        raise ValueError(f"plot_hidden_layer_view needs X with two columns and a network with one hidden layer, "
+                         f"got X of shape {X.shape} and layer sizes {network.layer_sizes}")
+    if not 0 <= output < network.n_outputs:
+        raise ValueError(f"output must be an output node from 0 to {network.n_outputs - 1}, got {output}")
+    fig = fig if fig is not None else plt.figure(figsize=(11.5, 4.8), dpi=90, layout="constrained")
+    grid_spec = fig.add_gridspec(1, 2, width_ratios=[1.15, 1], wspace=0.15)
+    left = fig.add_subplot(grid_spec[0], projection="3d")
+    right = fig.add_subplot(grid_spec[1])
+    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    x1, x2 = np.meshgrid(np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n))
+    heights = network.forward(np.column_stack([x1.ravel(), x2.ravel()]))[:, output].reshape(x1.shape)
+    surface = left.plot_surface(x1, x2, heights, cmap="viridis", vmin=0, vmax=1, edgecolor="none", alpha=0.95)
+    left.set_zlim(0, 1)
+    left.view_init(elev=35, azim=-75)
+    left.set_xlabel("input x\u2081", fontsize=TEXT)
+    left.set_ylabel("input x\u2082", fontsize=TEXT)
+    left.set_zlabel(f"output {output}", fontsize=TEXT, labelpad=2)
+    left.tick_params(labelsize=SMALL)
+    left.set_title(f"output node {output} over the inputs: a curved surface", fontsize=TITLE)
+    for cls, marker, colour in ((0, "o", DATA), (1, "X", SECOND_CLASS)):
+        rows = y == cls
+        right.scatter(X[rows, 0], X[rows, 1], marker=marker, s=30, color=colour, label=f"class {cls}", zorder=3)
+    hidden = network.layers[0]
+    lines = []
+    grid = np.linspace(lo[0], hi[0], 2)
+    styles = [(PATH, "-"), (ACCENT, "--"), (BEST, "-."), (MUTED, ":")]
+    for k in range(hidden.n_outputs):
+        (w1, w2), b = hidden.W[:, k], hidden.b[k]
+        colour, dashes = styles[k % len(styles)]
+        look = {"lw": 2, "color": colour, "ls": dashes, "label": f"hidden node {k + 1}"}
+        if abs(w2) > 1e-9:  # w1 x1 + w2 x2 + b = 0, solved for x2
+            line, = right.plot(grid, -(w1 * grid + b) / w2, **look)
+        else:
+            line = right.axvline(-b / w1, **look)
+        lines.append(line)
+    right.set_xlim(lo[0], hi[0])
+    right.set_ylim(lo[1], hi[1])
+    right.set_aspect("equal")
+    right.legend(fontsize=SMALL, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    style_axes(right, "each hidden node's line (its v = 0)", "input x\u2081", "input x\u2082")
+    return Drawn(fig=fig, axes=[left, right], surface=surface, lines=lines, heights=heights)

@@ -19,6 +19,7 @@ from .digits import plot_digit, plot_digits, plot_forward_pass, plot_input_value
 from .nodes import (
     network_classes,
     plot_decision_regions,
+    plot_hidden_layer_view,
     plot_intercept_shift,
     plot_line_fit,
     plot_node,
@@ -36,6 +37,7 @@ __all__ = [
     "plot_study_hours", "plot_line_fit", "plot_intercept_shift", "plot_node",
     # chapters 3 and 4
     "plot_plane", "plot_sigmoid", "plot_sigmoid_node", "network_classes", "plot_decision_regions",
+    "plot_hidden_layer_view",
     # chapter 6
     "plot_parabola_tangent", "plot_loss_surface", "plot_descent", "plot_learning_rates",
     "plot_valley", "plot_two_valleys",

@@ -1,0 +1,273 @@
+"""Backpropagation as the article draws it (its last figure, chapter 7), one step at a time.
+
+A small network is drawn as nodes and edges. The first step shows the forward pass: the
+value of every node and the weight of every edge. Each later step is one move of the chain
+rule, from the output back to the input: the error's slope at the outputs, through the
+sigmoid, onto the weights of the last layer, handed back to the hidden nodes, and so on; the
+last step is the update of every weight. The nodes and edges of the current step are drawn in
+the colour of the error, with their numbers, and the step's formula is written beside the
+diagram with one of its numbers worked out.
+
+:func:`backprop_steps` computes the steps from a :class:`~nnlearn.Network`'s own ``forward``
+and ``backward`` (for one sample the bias gradient ``db`` equals the slope with respect to the
+weighted sum, ``dE/dv``); :func:`plot_backprop_step` draws one; :func:`backprop_stepper` is the
+widget with Previous / Next / Play; :func:`animate_backprop` the same as a film.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.patches import Circle
+
+from .._checks import as_float_array, positive_float
+from ..network import Network
+from ._render import live_widget, make_animation
+from .style import ANIMATION_DPI, DATA, MUTED, PATH, SMALL, TEXT, TITLE, WRONG, Drawn, axes_for
+
+MAX_NODES = 4  # per layer: more and the numbers no longer fit on the diagram
+FIGSIZE = (8.6, 4.6)
+# the forward pass in the colour of data, the error flowing back in the colour of the error, the update
+# in the colour of gradient descent
+STEP_COLOURS = {"forward": DATA, "backward": WRONG, "update": PATH}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the picture: what every node and edge shows, and what is new in it."""
+
+    title: str
+    formula: str  # matplotlib mathtext
+    worked: str  # the formula with one of its numbers filled in
+    nodes: dict = field(default_factory=dict)  # (layer, k) -> text under the node
+    edges: dict = field(default_factory=dict)  # (layer, i, k) -> text on the edge from i to k
+    active: frozenset = frozenset()  # the nodes (layer, k) and edges (layer, i, k) this step computes
+    kind: str = "backward"  # "forward", "backward" or "update": the colour of what the step computes
+
+
+def _node_name(layer: int, k: int, n_layers: int) -> str:
+    letter = "x" if layer == 0 else ("y" if layer == n_layers else f"h^{{{layer}}}" if n_layers > 2 else "h")
+    return f"{letter}_{{{k + 1}}}"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.4g}"  # four significant digits, however small the slope
+
+
+def _factor(value: float) -> str:
+    """A number inside a product: in brackets when negative."""
+    return f"({value:.6f})" if value < 0 else f"{value:.6f}"
+
+
+def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
+    r"""The steps of one forward and backward pass of ``network`` for one sample ``x`` with targets ``Y``.
+
+    Uses ``network.forward`` and ``network.backward`` (and changes nothing in the
+    network's weights); the update step shows ``W - learning_rate * dW``.
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnlearn.Network, got {type(network).__name__}")
+    if any(n > MAX_NODES for n in network.layer_sizes):
+        raise ValueError(f"network must have at most {MAX_NODES} nodes per layer to be drawn with its numbers, "
+                         f"got layer sizes {network.layer_sizes}")
+    if network.activation.name != "sigmoid":
+        raise ValueError(f"network must use the sigmoid (the steps write y(1 - y)), got {network.activation.name!r}")
+    x = as_float_array("x", x, ndim=1)
+    if x.shape != (network.n_inputs,):
+        raise ValueError(f"x must hold {network.n_inputs} values, one per input node, got shape {x.shape}")
+    Y = as_float_array("Y", Y, ndim=1)
+    if Y.shape != (network.n_outputs,):
+        raise ValueError(f"Y must hold {network.n_outputs} targets, one per output node, got shape {Y.shape}")
+    learning_rate = positive_float("learning_rate", learning_rate)
+
+    outputs = network.forward(x)[0]
+    grads = network.backward(Y[np.newaxis, :])
+    layers = network.layers
+    L = len(layers)
+    values = [x] + [layer.y[0] for layer in layers]  # y of every layer, inputs first
+    dv = [db for _, db in grads]  # one sample: dE/db = dE/dv
+    error = 0.5 * float(np.sum((Y - outputs) ** 2))
+
+    nodes = {(0, k): f"x={v:.2f}" for k, v in enumerate(x)}
+    for layer_index in range(1, L + 1):
+        for k, v in enumerate(values[layer_index]):
+            nodes[(layer_index, k)] = f"y={v:.4f}"
+    weights = {(n, i, k): f"w={w:.2f}" for n, layer in enumerate(layers, start=1)
+               for (i, k), w in np.ndenumerate(layer.W)}
+    edges = dict(weights)  # what each edge shows: its weight, or its slope once computed
+    name = _node_name
+    steps = [Step(
+        "Forward: weighted sums, sigmoids, the error",
+        r"$v_k = \sum_i y_i\, w_{ik} + b_k,\quad y_k = \sigma(v_k),\quad E = \frac{1}{2}\sum_k (Y_k - y_k)^2$",
+        f"targets Y = {np.array2string(Y, precision=2)}:  E = {error:.6f}",
+        dict(nodes), dict(edges), frozenset(nodes) | frozenset(edges), kind="forward")]
+
+    for n in range(L, 0, -1):  # from the output layer back to the first
+        y = values[n]
+        here = [(n, k) for k in range(len(y))]
+        k0 = 0
+        if n == L:
+            dy = outputs - Y
+            for k in range(len(y)):
+                nodes[(n, k)] = f"dE/dy={_fmt(dy[k])}"
+            steps.append(Step(
+                "The error's slope at each output",
+                r"$\partial E / \partial y_k = y_k - Y_k$",
+                f"${name(n, k0, L)}$: {outputs[k0]:.4f} - {Y[k0]:.2f} = {dy[k0]:.6f}",
+                dict(nodes), dict(edges), frozenset(here)))
+        else:
+            W_next = layers[n].W  # weights out of layer n
+            dy = W_next @ dv[n]
+            for k in range(len(y)):
+                nodes[(n, k)] = f"dE/dy={_fmt(dy[k])}"
+            back_edges = frozenset((n + 1, k, j) for k in range(len(y)) for j in range(W_next.shape[1]))
+            shown = {**edges, **{key: weights[key] for key in back_edges}}  # the weights this step multiplies by
+            terms = " + ".join(f"{W_next[k0, j]:.2f} x {_factor(dv[n][j])}" for j in range(W_next.shape[1]))
+            steps.append(Step(
+                "Each hidden node's share of the blame, handed back",
+                r"$\partial E / \partial y_i = \sum_k w_{ik}\; \partial E / \partial v_k$",
+                f"${name(n, k0, L)}$: {terms} = {dy[k0]:.6f}",
+                dict(nodes), shown, frozenset(here) | back_edges))
+        for k in range(len(y)):
+            nodes[(n, k)] = f"dE/dv={_fmt(dv[n - 1][k])}"
+        steps.append(Step(
+            "Through the sigmoid",
+            r"$\partial E / \partial v_k = \partial E / \partial y_k \cdot y_k\,(1 - y_k)$",
+            f"${name(n, k0, L)}$: {_factor(dy[k0])} x {y[k0]:.4f} x (1 - {y[k0]:.4f}) = {dv[n - 1][k0]:.6f}",
+            dict(nodes), dict(edges), frozenset(here)))
+        dW = grads[n - 1][0]
+        into = values[n - 1]
+        for (i, k), g in np.ndenumerate(dW):
+            edges[(n, i, k)] = f"dE/dw={_fmt(g)}"
+        steps.append(Step(
+            "The slope of every weight into these nodes",
+            r"$\partial E / \partial w_{ik} = y_i \cdot \partial E / \partial v_k,\quad \partial E / \partial b_k ="
+            r" \partial E / \partial v_k$",
+            f"$w$ from ${name(n - 1, 0, L)}$ to ${name(n, 0, L)}$: "
+            f"{into[0]:.4f} x {_factor(dv[n - 1][0])} = {dW[0, 0]:.6f}",
+            dict(nodes), dict(edges), frozenset((n, i, k) for (i, k), _ in np.ndenumerate(dW))))
+
+    new_edges = {}
+    for n, (layer, (dW, _)) in enumerate(zip(layers, grads), start=1):
+        for (i, k), w in np.ndenumerate(layer.W - learning_rate * dW):
+            new_edges[(n, i, k)] = f"w={w:.4f}"
+    w0, g0 = layers[0].W[0, 0], grads[0][0][0, 0]
+    steps.append(Step(
+        f"Update every weight (learning rate {learning_rate:g})",
+        r"$w \leftarrow w - \mathrm{learning\ rate} \times \partial E / \partial w$",
+        f"first weight: {w0:.4f} - {learning_rate:g} x {_factor(g0)} = {w0 - learning_rate * g0:.6f}",
+        dict(nodes), new_edges, frozenset(new_edges), kind="update"))
+    return steps
+
+
+def _positions(layer_sizes):
+    """(x, y) of every node: layers left to right, nodes top to bottom."""
+    spots = {}
+    for n, size in enumerate(layer_sizes):
+        for k in range(size):
+            spots[(n, k)] = (n * 3.2, (size - 1) / 2 - k) if size > 1 else (n * 3.2, 0.0)
+    return spots
+
+
+def _diagram(ax, layer_sizes):
+    """Draw the nodes and edges once; return the artists a step changes."""
+    spots = _positions(layer_sizes)
+    L = len(layer_sizes) - 1
+    artists = {"edge": {}, "edge_text": {}, "node": {}, "node_text": {}}
+    for n in range(1, L + 1):
+        for i in range(layer_sizes[n - 1]):
+            for k in range(layer_sizes[n]):
+                (x0, y0), (x1, y1) = spots[(n - 1, i)], spots[(n, k)]
+                line, = ax.plot([x0, x1], [y0, y1], color=MUTED, lw=1.5, zorder=1)
+                at = 0.28 if k == 0 else 0.62  # crossing edges: labels at different places
+                tx, ty = x0 + at * (x1 - x0), y0 + at * (y1 - y0)
+                text = ax.text(tx, ty, "", fontsize=SMALL - 1, ha="center", va="center", zorder=4,
+                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
+                artists["edge"][(n, i, k)], artists["edge_text"][(n, i, k)] = line, text
+    for (n, k), (x0, y0) in spots.items():
+        circle = Circle((x0, y0), 0.32, fc="white", ec=DATA, lw=2, zorder=2)
+        ax.add_patch(circle)
+        ax.text(x0, y0, f"${_node_name(n, k, L)}$", ha="center", va="center", fontsize=TEXT, zorder=3)
+        artists["node"][(n, k)] = circle
+        artists["node_text"][(n, k)] = ax.text(x0, y0 - 0.5, "", ha="center", va="top", fontsize=SMALL - 1, zorder=4)
+    xs = [p[0] for p in spots.values()]
+    ys = [p[1] for p in spots.values()]
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 2.1, max(ys) + 0.5)  # room below for the formula
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return artists
+
+
+def _show(artists, step: Step, title, formula, worked, index, count):
+    colour = STEP_COLOURS[step.kind]
+    for key, text in artists["edge_text"].items():
+        active = key in step.active
+        text.set_text(step.edges.get(key, ""))
+        text.set_color(colour if active else "black")
+        artists["edge"][key].set_color(colour if active else MUTED)
+        artists["edge"][key].set_linewidth(2.5 if active else 1.5)
+    for key, text in artists["node_text"].items():
+        active = key in step.active
+        text.set_text(step.nodes.get(key, ""))
+        text.set_color(colour if active else "black")
+        artists["node"][key].set_edgecolor(colour if active else DATA)
+    title.set_text(f"Step {index + 1} of {count}: {step.title}")
+    formula.set_text(step.formula)
+    worked.set_text(step.worked)
+
+
+def plot_backprop_step(steps, step=0, ax=None):
+    """Draw step ``step`` (counted from 0) of :func:`backprop_steps` on one diagram.
+
+    Returns a :class:`~nnlearn.pictures.style.Drawn` with ``ax``, ``fig``, the
+    ``step`` drawn and the ``artists`` (for the animation).
+    """
+    if not steps or not isinstance(steps[0], Step):
+        raise TypeError("steps must be the list that backprop_steps returns")
+    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 0 <= step < len(steps):
+        raise ValueError(f"step must be a whole number from 0 to {len(steps) - 1}, got {step!r}")
+    ax = axes_for(ax, FIGSIZE)
+    layer_sizes = [1 + max(k for (n, k) in steps[0].nodes if n == layer) for layer in
+                   range(1 + max(n for n, _ in steps[0].nodes))]
+    artists = _diagram(ax, layer_sizes)
+    title = ax.set_title("", fontsize=TITLE)
+    formula = ax.text(0.5, 0.13, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=TEXT + 1)
+    worked = ax.text(0.5, 0.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=TEXT)
+    _show(artists, steps[step], title, formula, worked, step, len(steps))
+    return Drawn(ax=ax, fig=ax.figure, step=step, artists=artists, title=title, formula=formula, worked=worked)
+
+
+def backprop_stepper(network, x, Y, learning_rate=0.5):
+    """A widget: the diagram with Previous / Next buttons, a step slider and Play (one step a second)."""
+    steps = backprop_steps(network, x, Y, learning_rate)
+    count = len(steps)
+    step = widgets.IntSlider(value=0, min=0, max=count - 1, description="step", continuous_update=True,
+                             layout=widgets.Layout(width="420px"))
+    widget = live_widget(lambda ax, step: plot_backprop_step(steps, step, ax=ax), step=step)
+    previous = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="110px"))
+    following = widgets.Button(description="Next ▶", layout=widgets.Layout(width="110px"))
+    play = widgets.Play(value=0, min=0, max=count - 1, interval=1500, description="Play")
+    widgets.jslink((play, "value"), (step, "value"))
+    previous.on_click(lambda _: setattr(step, "value", max(step.value - 1, 0)))
+    following.on_click(lambda _: setattr(step, "value", min(step.value + 1, count - 1)))
+    widget.children = (widgets.HBox([previous, following, play]),) + tuple(widget.children)
+    widget.steps, widget.previous, widget.next, widget.play = steps, previous, following, play
+    return widget
+
+
+def animate_backprop(network, x, Y, learning_rate=0.5, dpi=ANIMATION_DPI):
+    """The same steps as a film, for a reader without a running kernel: ``HTML(to_html(anim))``."""
+    steps = backprop_steps(network, x, Y, learning_rate)
+    drawn = plot_backprop_step(steps, 0, ax=axes_for(None, FIGSIZE, dpi=dpi))
+    a = drawn.artists
+    moving = [*a["edge"].values(), *a["edge_text"].values(), *a["node"].values(), *a["node_text"].values(),
+              drawn.title, drawn.formula, drawn.worked]
+
+    def draw(k):
+        _show(a, steps[k], drawn.title, drawn.formula, drawn.worked, k, len(steps))
+        return moving
+
+    return make_animation(drawn.fig, draw, len(steps), moving, steps=steps)

@@ -90,6 +90,56 @@ def linear_derivative(v):
     return float(out) if out.ndim == 0 else out
 
 
+def relu(v):
+    r"""The rectified linear unit, :math:`\mathrm{relu}(v) = \max(0, v)`: today's usual hidden activation.
+
+    It never saturates for positive ``v`` (its slope stays 1), which keeps
+    gradients from fading in deep networks; for negative ``v`` it is 0.
+
+    >>> relu([-2.0, 0.0, 3.0]).tolist()
+    [0.0, 0.0, 3.0]
+    """
+    out = np.maximum(numeric_array("v", v), 0.0)
+    return float(out) if out.ndim == 0 else out
+
+
+def relu_derivative(v):
+    r"""The slope of :func:`relu`: 1 where :math:`v > 0`, else 0.
+
+    >>> relu_derivative([-2.0, 3.0]).tolist()
+    [0.0, 1.0]
+    """
+    out = (numeric_array("v", v) > 0).astype(float)
+    return float(out) if out.ndim == 0 else out
+
+
+def softmax(v):
+    r"""Softmax over the last axis: :math:`y_k = e^{v_k} / \sum_j e^{v_j}`.
+
+    The outputs are positive and add up to 1, so an output layer with softmax
+    says how sure it is of each class.  Computed as
+    :math:`e^{v_k - \max v} / \sum_j e^{v_j - \max v}` (the same number), so
+    ``exp`` never overflows.  Unlike the sigmoid, each output depends on every
+    weighted sum of its layer.
+
+    >>> softmax([0.0, 0.0]).tolist()
+    [0.5, 0.5]
+    >>> [round(p, 4) for p in softmax([1000.0, 0.0]).tolist()]
+    [1.0, 0.0]
+    """
+    return _softmax(numeric_array("v", v))
+
+
+def _softmax(v: np.ndarray) -> np.ndarray:
+    z = np.exp(v - np.max(v, axis=-1, keepdims=True))
+    return z / np.sum(z, axis=-1, keepdims=True)
+
+
+def _softmax_backward(y: np.ndarray, dy: np.ndarray) -> np.ndarray:
+    r"""The chain rule through softmax: :math:`dv_k = y_k\,(dy_k - \sum_j dy_j\, y_j)` for each row."""
+    return y * (dy - np.sum(dy * y, axis=-1, keepdims=True))
+
+
 @dataclass(frozen=True)
 class Activation:
     """An activation function with its derivative.
@@ -99,16 +149,25 @@ class Activation:
     ``derivative(v)`` is the slope as a function of the weighted sum ``v``;
     ``derivative_from_output(y)`` is the same slope written with the node's
     output ``y = function(v)`` (for the sigmoid, ``y (1 - y)``), which saves
-    backpropagation from computing ``exp`` a second time.
+    backpropagation from computing ``exp`` a second time.  Softmax mixes the
+    nodes of a layer, so it has no elementwise slope: it gives ``chain``, the
+    chain rule through it, instead.
     """
 
     name: str
     function: Callable
-    derivative: Callable
-    derivative_from_output: Callable
+    derivative: Callable | None
+    derivative_from_output: Callable | None
+    chain: Callable | None = None
 
     def __call__(self, v):
         return self.function(v)
+
+    def backward(self, y, dy):
+        """The slope of the error with respect to ``v``, from its slope ``dy`` with respect to the output ``y``."""
+        if self.chain is not None:
+            return self.chain(y, dy)
+        return dy * self.derivative_from_output(y)
 
     def __repr__(self) -> str:
         return f"Activation({self.name!r})"
@@ -117,11 +176,13 @@ class Activation:
 ACTIVATIONS = {
     "sigmoid": Activation("sigmoid", _sigmoid, sigmoid_derivative, lambda y: y * (1.0 - y)),
     "linear": Activation("linear", lambda v: v, linear_derivative, lambda y: np.ones_like(y)),
+    "relu": Activation("relu", lambda v: np.maximum(v, 0.0), relu_derivative, lambda y: (y > 0).astype(float)),
+    "softmax": Activation("softmax", _softmax, None, None, chain=_softmax_backward),
 }
 
 
 def get_activation(name) -> Activation:
-    """The :class:`Activation` called ``name`` ("sigmoid" or "linear"); ``None`` means linear.
+    """The :class:`Activation` called ``name`` ("sigmoid", "relu", "softmax" or "linear"); ``None`` means linear.
 
     >>> get_activation("sigmoid")
     Activation('sigmoid')

@@ -1,14 +1,21 @@
-r"""The article's error: :math:`E = \frac{1}{2}\sum (y - \hat{y})^2`.
+r"""The article's error: :math:`E = \frac{1}{2}\sum (y - \hat{y})^2`, and today's usual one, the cross-entropy.
 
 ``y`` is the actual (correct) value and ``y_hat`` the predicted one.  The
 one half makes the slope tidy: :math:`\partial E / \partial \hat{y} = \hat{y} - y`.
+A :class:`Loss` holds an error for a batch with its slope, as a network uses
+it: ``LOSSES["squared_error"]`` (the article) and ``LOSSES["cross_entropy"]``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 
-from ._checks import as_float_array
+from ._checks import as_float_array, describe
+
+TINY = np.finfo(float).tiny  # the smallest positive float: log(TINY) is finite
 
 
 def _pair(y, y_hat):
@@ -68,3 +75,66 @@ def mean_squared_error(y, y_hat) -> float:
     y, y_hat = _pair(y, y_hat)
     n = y.shape[0] if y.ndim else 1
     return squared_error(y, y_hat) / n
+
+
+def cross_entropy(y, y_hat) -> float:
+    r"""The cross-entropy of predicted probabilities: :math:`E = -\sum y \log \hat{y}`.
+
+    ``y`` holds the actual values (one-hot: 1 for the right class, 0 for the
+    others) and ``y_hat`` the predicted probabilities (a softmax output).  With
+    one-hot ``y`` it is minus the log of the probability given to the right
+    class: 0 when that probability is 1, large when it is near 0.  A
+    probability of exactly 0 for the right class counts as the smallest
+    positive float, so the answer stays finite.
+
+    >>> round(cross_entropy([0.0, 1.0], [0.5, 0.5]), 4)
+    0.6931
+    """
+    y, y_hat = _pair(y, y_hat)
+    if np.any(y_hat < 0) or np.any(y_hat > 1):
+        raise ValueError("y_hat must hold probabilities between 0 and 1 (a softmax output)")
+    return float(-np.sum(y * np.log(np.maximum(y_hat, TINY))))
+
+
+@dataclass(frozen=True)
+class Loss:
+    """An error for a batch, as a network trains on it: its value and its slope.
+
+    ``value(outputs, Y)`` is the mean over the batch's rows of the error of
+    each row; ``slope(outputs, Y)`` is the slope of that mean with respect to
+    ``outputs``, where backpropagation starts.
+    """
+
+    name: str
+    value: Callable
+    slope: Callable
+
+    def __repr__(self) -> str:
+        return f"Loss({self.name!r})"
+
+
+LOSSES = {
+    # the article's error: E = 1/2 sum_k (Y_k - y_k)^2 per sample; its slope y - Y
+    "squared_error": Loss("squared_error",
+                          lambda y, Y: float(0.5 * np.sum((Y - y) ** 2) / y.shape[0]),
+                          lambda y, Y: (y - Y) / y.shape[0]),
+    # today's usual error with a softmax output: E = -sum_k Y_k log y_k per sample; its slope -Y / y
+    "cross_entropy": Loss("cross_entropy",
+                          lambda y, Y: float(-np.sum(Y * np.log(np.maximum(y, TINY))) / y.shape[0]),
+                          lambda y, Y: -Y / np.maximum(y, TINY) / y.shape[0]),
+}
+
+
+def get_loss(name) -> Loss:
+    """The :class:`Loss` called ``name``: ``"squared_error"`` (the article's) or ``"cross_entropy"``.
+
+    >>> get_loss("cross_entropy")
+    Loss('cross_entropy')
+    """
+    if isinstance(name, Loss):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"loss must be one of {sorted(LOSSES)}, got {describe(name)}")
+    if name not in LOSSES:
+        raise ValueError(f"loss must be one of {sorted(LOSSES)}, got {name!r}")
+    return LOSSES[name]

@@ -99,3 +99,54 @@ def test_numerical_gradient_of_a_known_function(eps):
     w = np.array([0.5, -1.0, 2.0])
     grad = nnlearn.numerical_gradient(lambda: float(np.sum(w**3)), w, eps=eps)
     np.testing.assert_allclose(grad, 3 * w**2, rtol=1e-7)
+
+
+def batch_mean_cross_entropy(net, X, Y):
+    """The cross-entropy -sum Y log(softmax output), averaged over the batch, computed directly."""
+    out = X
+    for layer in net.layers[:-1]:
+        out = layer.activation(out @ layer.W + layer.b)
+    v = out @ net.layers[-1].W + net.layers[-1].b
+    log_softmax = v - v.max(axis=1, keepdims=True)
+    log_softmax -= np.log(np.exp(log_softmax).sum(axis=1, keepdims=True))
+    return -np.sum(Y * log_softmax) / X.shape[0]
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_backward_with_softmax_and_cross_entropy_equals_finite_differences(seed, activation):
+    rng = np.random.default_rng(seed)
+    sizes = [int(n) for n in rng.integers(1, 6, size=int(rng.integers(2, 5)))]
+    sizes[-1] = max(sizes[-1], 2)  # softmax over one output is always 1: nothing to learn
+    net = nnlearn.Network(sizes, activation=activation, seed=seed, loss="cross_entropy")
+    for layer in net.layers:
+        layer.b[:] = rng.normal(0, 0.5, layer.b.shape)
+    X = rng.uniform(-1, 1, (int(rng.integers(1, 5)), sizes[0]))
+    Y = net.one_hot(rng.integers(0, sizes[-1], X.shape[0]))
+    net.forward(X)
+    if activation == "relu":  # a weighted sum within eps of ReLU's kink has no slope to measure
+        v_hidden = [layer.x @ layer.W + layer.b for layer in net.layers[1:]]
+        assert all(np.all(np.abs(v) > 1e-4) for v in v_hidden) or pytest.skip("an input sits on ReLU's kink")
+    for layer, (dW, db) in zip(net.layers, net.backward(Y)):
+        for array, slope in ((layer.W, dW), (layer.b, db)):
+            measured = nnlearn.numerical_gradient(lambda: batch_mean_cross_entropy(net, X, Y), array, eps=1e-6)
+            assert relative_error(slope, measured) <= TOLERANCE
+    assert net.loss(X, Y.argmax(axis=1)) == pytest.approx(batch_mean_cross_entropy(net, X, Y))
+
+
+def test_softmax_with_cross_entropy_hands_back_y_minus_Y_at_the_output():
+    net = nnlearn.Network([3, 4], seed=2, loss="cross_entropy")
+    X = np.random.default_rng(2).uniform(-1, 1, (5, 3))
+    Y = net.one_hot([0, 3, 1, 1, 2])
+    outputs = net.forward(X)
+    (dW, db), = net.backward(Y)
+    np.testing.assert_allclose(db, np.sum(outputs - Y, axis=0) / 5, rtol=1e-12)  # dE/dv = (y - Y) / n
+    np.testing.assert_allclose(outputs.sum(axis=1), 1.0)
+
+
+def test_the_options_show_in_the_repr_and_train_the_digits():
+    net = nnlearn.Network([256, 32, 10], activation="relu", seed=0, loss="cross_entropy")
+    assert repr(net) == "Network([256, 32, 10], activation='relu', seed=0, loss='cross_entropy')"
+    X, y, X_test, y_test = nnlearn.data.load_digits()
+    net.fit(X, y, epochs=3, learning_rate=0.1, batch_size=16)
+    assert net.accuracy(X_test, y_test) > 0.9

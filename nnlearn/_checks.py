@@ -114,3 +114,15 @@ def numeric_array(name: str, value) -> np.ndarray:
     if np.isnan(array).any():
         raise ValueError(f"{name} must not contain NaN")
     return array
+
+
+def one_of(name: str, value, table: dict, also: str = ""):
+    """``table[value]`` for a ``value`` that names one of the table's keys, or a clear error naming ``name``.
+
+    ``also`` adds to the list of choices in the message (e.g. ``" or None"`` when the caller accepts None).
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {sorted(table)}{also}, got {describe(value)}")
+    if value not in table:
+        raise ValueError(f"{name} must be one of {sorted(table)}{also}, got {value!r}")
+    return table[value]

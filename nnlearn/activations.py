@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import describe, numeric_array
+from ._checks import numeric_array, one_of
 
 
 def sigmoid(v):
@@ -189,10 +189,4 @@ def get_activation(name) -> Activation:
     """
     if name is None:
         return ACTIVATIONS["linear"]
-    if isinstance(name, Activation):
-        return name
-    if not isinstance(name, str):
-        raise TypeError(f"activation must be one of {sorted(ACTIVATIONS)} or None, got {describe(name)}")
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)} or None, got {name!r}")
-    return ACTIVATIONS[name]
+    return name if isinstance(name, Activation) else one_of("activation", name, ACTIVATIONS, also=" or None")

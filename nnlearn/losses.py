@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_float_array, describe
+from ._checks import as_float_array, one_of
 
 TINY = np.finfo(float).tiny  # the smallest positive float: log(TINY) is finite
 
@@ -131,10 +131,4 @@ def get_loss(name) -> Loss:
     >>> get_loss("cross_entropy")
     Loss('cross_entropy')
     """
-    if isinstance(name, Loss):
-        return name
-    if not isinstance(name, str):
-        raise TypeError(f"loss must be one of {sorted(LOSSES)}, got {describe(name)}")
-    if name not in LOSSES:
-        raise ValueError(f"loss must be one of {sorted(LOSSES)}, got {name!r}")
-    return LOSSES[name]
+    return name if isinstance(name, Loss) else one_of("loss", name, LOSSES)

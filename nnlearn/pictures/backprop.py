@@ -56,6 +56,12 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"  # four significant digits, however small the slope
 
 
+def _label(nodes: dict, layer: int, what: str, values) -> None:
+    """Write ``what=value`` under every node of ``layer``."""
+    for k, value in enumerate(values):
+        nodes[(layer, k)] = f"{what}={_fmt(value)}"
+
+
 def _factor(value: float) -> str:
     """A number inside a product: in brackets when negative."""
     return f"({value:.6f})" if value < 0 else f"{value:.6f}"
@@ -110,8 +116,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
         k0 = 0
         if n == L:
             dy = outputs - Y
-            for k in range(len(y)):
-                nodes[(n, k)] = f"dE/dy={_fmt(dy[k])}"
+            _label(nodes, n, "dE/dy", dy)
             steps.append(Step(
                 "The error's slope at each output",
                 r"$\partial E / \partial y_k = y_k - Y_k$",
@@ -120,8 +125,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
         else:
             W_next = layers[n].W  # weights out of layer n
             dy = W_next @ dv[n]
-            for k in range(len(y)):
-                nodes[(n, k)] = f"dE/dy={_fmt(dy[k])}"
+            _label(nodes, n, "dE/dy", dy)
             back_edges = frozenset((n + 1, k, j) for k in range(len(y)) for j in range(W_next.shape[1]))
             shown = {**edges, **{key: weights[key] for key in back_edges}}  # the weights this step multiplies by
             terms = " + ".join(f"{W_next[k0, j]:.2f} x {_factor(dv[n][j])}" for j in range(W_next.shape[1]))
@@ -130,8 +134,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
                 r"$\partial E / \partial y_i = \sum_k w_{ik}\; \partial E / \partial v_k$",
                 f"${name(n, k0, L)}$: {terms} = {dy[k0]:.6f}",
                 dict(nodes), shown, frozenset(here) | back_edges))
-        for k in range(len(y)):
-            nodes[(n, k)] = f"dE/dv={_fmt(dv[n - 1][k])}"
+        _label(nodes, n, "dE/dv", dv[n - 1])
         steps.append(Step(
             "Through the sigmoid",
             r"$\partial E / \partial v_k = \partial E / \partial y_k \cdot y_k\,(1 - y_k)$",

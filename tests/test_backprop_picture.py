@@ -1,6 +1,7 @@
 """Tests of chapter 7's backpropagation picture: the numbers on it are the network's own."""
 
 import io
+import re
 
 import numpy as np
 import pytest
@@ -142,3 +143,13 @@ def test_each_step_of_the_stepper_shows_the_same_pixels_as_a_full_draw(tiny):
         fig.savefig(full, format="png", dpi=fig.dpi)
         moved = np.asarray(Image.open(io.BytesIO(shown[-1])).convert("RGB"))
         np.testing.assert_array_equal(moved, np.asarray(Image.open(full).convert("RGB")))
+
+
+def test_every_frame_of_the_film_shows_the_node_names(tiny):
+    anim = backprop.animate_backprop(tiny, X, Y)
+    moving = anim.moving
+    names = [artist for artist in moving if re.fullmatch(r"\$[xhy]_\{\d\}\$", getattr(artist, "get_text", str)())]
+    circles = [artist for artist in moving if artist.__class__.__name__ == "Circle"]
+    assert len(names) == len(circles) == 6
+    assert max(moving.index(c) for c in circles) < min(moving.index(n) for n in names)  # names over circles
+    assert backprop.backprop_steps(tiny, X, Y)[1].worked_text == "y1: 0.7514 - 0.01 = 0.741365"

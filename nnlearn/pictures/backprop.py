@@ -46,6 +46,11 @@ class Step:
     active: frozenset = frozenset()  # the nodes (layer, k) and edges (layer, i, k) this step computes
     kind: str = "backward"  # "forward", "backward" or "update": the colour of what the step computes
 
+    @property
+    def worked_text(self) -> str:
+        """:attr:`worked` as plain text, for printing (``$y_{1}$`` becomes ``y1``)."""
+        return self.worked.replace("$", "").replace("_{", "").replace("^{", "").replace("}", "")
+
 
 def _node_name(layer: int, k: int, n_layers: int) -> str:
     letter = "x" if layer == 0 else ("y" if layer == n_layers else f"h^{{{layer}}}" if n_layers > 2 else "h")
@@ -178,7 +183,7 @@ def _diagram(ax, layer_sizes):
     """Draw the nodes and edges once; return the artists a step changes."""
     spots = _positions(layer_sizes)
     L = len(layer_sizes) - 1
-    artists = {"edge": {}, "edge_text": {}, "node": {}, "node_text": {}}
+    artists = {"edge": {}, "edge_text": {}, "node": {}, "name": {}, "node_text": {}}
     for n in range(1, L + 1):
         for i in range(layer_sizes[n - 1]):
             for k in range(layer_sizes[n]):
@@ -192,7 +197,8 @@ def _diagram(ax, layer_sizes):
     for (n, k), (x0, y0) in spots.items():
         circle = Circle((x0, y0), 0.32, fc="white", ec=DATA, lw=2, zorder=2)
         ax.add_patch(circle)
-        ax.text(x0, y0, f"${_node_name(n, k, L)}$", ha="center", va="center", fontsize=TEXT, zorder=3)
+        artists["name"][(n, k)] = ax.text(x0, y0, f"${_node_name(n, k, L)}$", ha="center", va="center",
+                                          fontsize=TEXT, zorder=3)
         artists["node"][(n, k)] = circle
         artists["node_text"][(n, k)] = ax.text(x0, y0 - 0.5, "", ha="center", va="top", fontsize=SMALL - 1, zorder=4)
     xs = [p[0] for p in spots.values()]
@@ -266,8 +272,10 @@ def animate_backprop(network, x, Y, learning_rate=0.5, dpi=ANIMATION_DPI):
     steps = backprop_steps(network, x, Y, learning_rate)
     drawn = plot_backprop_step(steps, 0, ax=axes_for(None, FIGSIZE, dpi=dpi))
     a = drawn.artists
-    moving = [*a["edge"].values(), *a["edge_text"].values(), *a["node"].values(), *a["node_text"].values(),
-              drawn.title, drawn.formula, drawn.worked]
+    # drawn in this order over the still background: the node circles cover what is behind them,
+    # so the names inside them are drawn again after them
+    moving = [*a["edge"].values(), *a["edge_text"].values(), *a["node"].values(), *a["name"].values(),
+              *a["node_text"].values(), drawn.title, drawn.formula, drawn.worked]
 
     def draw(k):
         _show(a, steps[k], drawn.title, drawn.formula, drawn.worked, k, len(steps))

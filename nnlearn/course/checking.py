@@ -248,7 +248,7 @@ def _as_parts(result, parts: Sequence[str]):
     """The result as a list of float arrays, one per named part, or a message why not."""
     if parts:
         if not isinstance(result, (tuple, list)) or len(result) != len(parts):
-            return f"returns {_kind_of(result)}; it should return {len(parts)} things: {', '.join(parts)}"
+            return f" returns {_kind_of(result)}; it should return {len(parts)} things: {', '.join(parts)}"
         items = list(result)
     else:
         items = [result]
@@ -257,7 +257,7 @@ def _as_parts(result, parts: Sequence[str]):
         try:
             arrays.append(np.asarray(item, dtype=float))
         except (TypeError, ValueError):
-            return f"returns {_kind_of(item)}, not numbers"
+            return f" returns {_kind_of(item)}, not numbers"
     return arrays
 
 
@@ -283,16 +283,16 @@ def _difference(got, expected, parts: Sequence[str], tol: float) -> str | None:
     if isinstance(got, str):
         return got
     for label, g, e in zip(parts or [""], got, expected):
-        what = f"{label} " if label else ""
+        what = f"'s {label}" if label else ""
         if g.shape != e.shape and g.size == e.size == 1:
             g = g.reshape(e.shape)  # a number returned as a 1-element array (or back) is fine
         if g.shape != e.shape:
-            return f"{what}has shape {g.shape} where {e.shape} is expected".lstrip()
+            return f"{what} has shape {g.shape} where {e.shape} is expected"
         if not np.all(np.isfinite(g)):
-            return f"{what}gives nan or inf".lstrip()
+            return f"{what} gives nan or inf"
         if not np.allclose(g, e, rtol=tol, atol=tol):
             shown = f"{_show(g)} where {_show(e)} is expected" if e.size <= 4 else "numbers that differ from nnlearn's"
-            return f"{what}gives {shown}".lstrip()
+            return f"{what} gives {shown}"
     return None
 
 
@@ -317,7 +317,7 @@ def _problem(outcome, expected, case: Case, parts, tol) -> str | None:
     if isinstance(outcome, _Raised):
         return _raised(outcome.error, case)
     difference = _difference(outcome, expected, parts, tol)
-    return None if difference is None else f'On the case "{case.kind}" your function {difference}.'
+    return None if difference is None else f'On the case "{case.kind}" your function{difference}.'
 
 
 def code_exercise(name: str, *, question: str, reference: Callable, cases: Sequence[Case],
@@ -351,13 +351,13 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
                   if (problem := _problem(outcome, want, case, parts, tol)) is not None]
         if not failed:
             kinds = "; ".join(case.kind for case in cases)
-            return _report(Right(f"{name} passes all {len(cases)} hidden cases ({kinds}). {right}".rstrip()))
+            return _report(Right(f"{name} passes all {len(cases)} hidden cases ({kinds}).\n{right}".rstrip()))
         slip = next((slip for slip in slips
                      if all(_same(outcome, _outcome(slip.function, case.args), parts, tol)
                             for outcome, case in zip(outcomes, cases))), None)
         case, problem = failed[0]
         advice = slip.hint if slip is not None else case.hint
-        return _report(f"{problem} {advice}".rstrip(), name)
+        return _report(f"{problem}\n{advice}".rstrip(), name)
 
     check.__name__ = check.__qualname__ = f"check_{name}"
     check.__doc__ = question
@@ -383,7 +383,7 @@ def _raised(error: BaseException, case: Case) -> str:
     """One line about the learner's exception, with the case's hint when numbers overflowed."""
     text = str(error).splitlines()[0][:120] if str(error) else ""
     if isinstance(error, (FloatingPointError, OverflowError)):
-        return f'On the case "{case.kind}" your function overflows ({text or type(error).__name__}).'
+        return f'On the case "{case.kind}" your function overflows (numpy: "{text or type(error).__name__}").'
     return f'Your function raised {type(error).__name__}: {text} (case "{case.kind}").'
 
 

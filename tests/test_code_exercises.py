@@ -155,8 +155,17 @@ def test_an_unwritten_function_only_reminds(checker, capsys):
         """The docstring the notebook gives."""
         ...
 
-    assert not checker(unwritten)
-    assert "Replace ... with the body of" in capsys.readouterr().out
+    def unwritten_without_docstring(*args):
+        ...
+
+    def passed(*args):
+        pass
+
+    name = checker.__name__.removeprefix("check_")
+    for function in (unwritten, unwritten_without_docstring, passed):
+        assert not checker(function)
+        out = capsys.readouterr().out
+        assert f"Replace ... with the body of {name}" in out and f'exercises.hint("{name}")' in out
     assert not checker(...)
     assert "Replace ..." in capsys.readouterr().out
 
@@ -221,6 +230,8 @@ def test_hints_come_in_two_levels_and_the_solution_on_request(capsys):
     assert "def layer_backward(x, W, y, dy):" in shown and "return dW, db, dx" in shown
     exercises.hint("sigmoyd")
     assert "no exercise called 'sigmoyd'" in capsys.readouterr().out
+    exercises.hint()
+    assert "layer_backward, learning_rates" in capsys.readouterr().out
     exercises.hint("sigmoid", level=3)
     assert "two hints" in capsys.readouterr().out
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import dis
 import functools
 import inspect
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ RIGHT = "Right!"
 NOT_YET = "Not yet."
 PLACEHOLDER = "Replace ... with your answer, then run this cell again."
 CODE_PLACEHOLDER = "Replace ... with the body of {name}, then run this cell again."
+STUCK = ' (Stuck? exercises.hint("{name}").)'
 
 
 class Check:
@@ -90,12 +92,15 @@ def _known(name: str) -> Help | None:
     return found
 
 
-def hint(name: str, level: int = 1) -> None:
+def hint(name: str | None = None, level: int = 1) -> None:
     """Print hint ``level`` (1: the idea; 2: the line to write) of the exercise ``name``.
 
     ``name`` is the checker's name without ``check_`` (for a code exercise, the name of the
-    function you write), as the "Not yet." message says.
+    function you write), as the checker's message says.  Without a name: the list of names.
     """
+    if name is None:
+        print(f"Name an exercise, e.g. exercises.hint(\"sigmoid\"). The exercises are: {', '.join(sorted(REGISTRY))}.")
+        return
     found = _known(name)
     if found is None:
         return
@@ -142,6 +147,12 @@ def _report(verdict, name: str | None = None) -> Check:
         message += f"\n{_advice(name)}"
     print(message)
     return Check(ok, message)
+
+
+def _placeholder(reminder: str, name: str) -> Check:
+    """The reminder for an exercise not answered yet, with the way to its first hint."""
+    print(reminder.removesuffix(".") + "." + STUCK.format(name=name))
+    return Check(False, "no answer yet")
 
 
 def _unanswered(value) -> bool:
@@ -192,8 +203,7 @@ def exercise(*answers, hints, numbers=True):
             call.apply_defaults()
             given = [call.arguments[arg] for arg in answers]
             if any(_unanswered(a) for a in given):
-                print(PLACEHOLDER)
-                return Check(False, "no answer yet")
+                return _placeholder(PLACEHOLDER, name)
             if numbers:
                 values = [_number(a) for a in given]
                 if any(v is None for v in values):
@@ -336,16 +346,14 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
 
     def check(function) -> Check:
         if _unanswered(function):
-            print(PLACEHOLDER)
-            return Check(False, "no answer yet")
+            return _placeholder(PLACEHOLDER, name)
         if not callable(function):
             return _report(f"Pass your function itself, {name} (without calling it), not {_kind_of(function)}.",
                            name)
         outcomes = [_outcome(function, case.args) for case in cases]
         if not isinstance(outcomes[0], _Raised) and _unanswered(outcomes[0]):
             if _body_is_placeholder(function):
-                print(CODE_PLACEHOLDER.format(name=name))
-                return Check(False, "no answer yet")
+                return _placeholder(CODE_PLACEHOLDER.format(name=name), name)
             return _report(f"Your function returns {outcomes[0]!r}: did you forget the `return`?", name)
         failed = [(case, problem) for case, outcome, want in zip(cases, outcomes, expected)
                   if (problem := _problem(outcome, want, case, parts, tol)) is not None]
@@ -367,16 +375,14 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
 def _body_is_placeholder(function) -> bool:
     """Whether the function's body is still only ``...`` (or ``pass``), after its docstring.
 
-    Such a body compiles to the same instructions as an empty function's, whatever its name
-    and arguments; a body that computes something but forgets ``return`` does not.
+    Such a body compiles to "return None" and nothing else, whatever the function's name and
+    arguments; a body that computes something but forgets ``return`` does more.
     """
     code = getattr(function, "__code__", None)
-    return code is None or code.co_code == _EMPTY.__code__.co_code
-
-
-def _EMPTY():
-    """A function whose body is the placeholder."""
-    ...
+    if code is None:
+        return True
+    steps = [(i.opname, i.argval) for i in dis.get_instructions(code) if i.opname not in ("RESUME", "NOP", "CACHE")]
+    return steps in ([("LOAD_CONST", None), ("RETURN_VALUE", None)], [("RETURN_CONST", None)])
 
 
 def _raised(error: BaseException, case: Case) -> str:

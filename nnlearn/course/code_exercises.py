@@ -98,7 +98,8 @@ _ORDINARY = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
 _LARGE = np.array([-1000.0, 1000.0])
 _GRID = np.linspace(-6.0, 6.0, 12).reshape(3, 4)
 _SIGMOID_CASES = [
-    Case("ordinary values", (_ORDINARY,)),
+    Case("ordinary values", (_ORDINARY,),
+         "v is a numpy array here: compute elementwise with numpy (np.exp works on arrays, math.exp does not)."),
     Case("one number", (0.3,)),
     Case("large inputs, v = -1000 and 1000", (_LARGE,), STABLE),
     Case("a 2-D array of values", (_GRID,), "v may have any shape: use numpy functions that work elementwise."),

@@ -1,125 +1,63 @@
-"""Exercises that check themselves: call ``check_...`` with your answer.
+"""Exercises that check themselves: numbers to work out, and functions to write.
 
-Each checker prints "Right!" with a short reason, or "Not yet." with a hint
-that points at the usual slip, and returns a :class:`Check` that is true or
-false (and that a notebook does not display a second time).  Calling it
-with ``...`` (the placeholder in the notebooks) only reminds you to fill in
-an answer.  The numbers of each exercise are written in its docstring and in
-the notebook.
+Each checker prints "Right!" with a short reason, or "Not yet." with a hint that points at
+the usual slip, and returns a :class:`Check` that is true or false (and that a notebook
+does not display a second time).  Calling it with ``...`` (the placeholder in the
+notebooks), or with a function whose body is still ``...``, only reminds you to fill in
+an answer.
 
-How a checker is written: :func:`exercise` does what every checker shares
-(the placeholder, turning answers into numbers, printing the verdict), so a
-checker states only its question (the docstring), its answer and its hints.
-It returns :class:`Right` with the reason when the answer is right, or the
-hint as a plain string; :func:`compare` does that for the usual case of one
-number with a list of known slips.
+* A number: ``exercises.check_intercept(3)``.
+* A function you wrote: ``exercises.check_sigmoid(sigmoid)`` runs it on hidden cases and
+  compares it with nnlearn's own function (see :mod:`nnlearn.course.code_exercises`).
+* Stuck? ``exercises.hint("intercept")`` (the idea), ``exercises.hint("intercept", level=2)``
+  (the line to write), ``exercises.solution("intercept")`` (the cell filled in).  The name is
+  the checker's without ``check_``.
+
+How a checker is written: :mod:`nnlearn.course.checking` does what every checker shares
+(the placeholder, the verdict, the hints and the solution), so a number checker states only
+its question (the docstring), its answer, its slips and its two hints.  It returns
+:class:`Right` with the reason when the answer is right, or the hint as a plain string;
+:func:`compare` does that for the usual case of one number with a list of known slips.
 """
 
 from __future__ import annotations
-
-import functools
-import inspect
 
 import numpy as np
 
 from ..data import IMAGE_SHAPE, load_digits, study_hours
 from ..linefit import LineFit
 from ..network import Network
-
-RIGHT = "Right!"
-NOT_YET = "Not yet."
-PLACEHOLDER = "Replace ... with your answer, then run this cell again."
-
-
-class Check:
-    """The outcome of a checker: true when the answer is right.
-
-    The message was already printed; in a notebook the object itself shows
-    nothing, so a check can be the last line of a cell.
-    """
-
-    def __init__(self, ok: bool, message: str):
-        self.ok = bool(ok)
-        self.message = message
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    def _ipython_display_(self) -> None:
-        """Show nothing: the message was printed when the check ran."""
-
-    def __repr__(self) -> str:
-        return f"Check(ok={self.ok})"
-
-
-class Right(str):
-    """A checker's verdict for a right answer: the reason why it is right."""
-
-
-def _number(answer):
-    """The answer as a float, or ``None`` if it is not a single number."""
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    if value.ndim != 0 or not np.isfinite(value):
-        return None
-    return float(value)
-
-
-def _close(a, b, tol=1e-6) -> bool:
-    return a is not None and abs(a - b) <= tol * max(1.0, abs(b))
-
-
-def compare(value, expected, right, slips=(), otherwise="", tol=1e-6):
-    """The verdict on a number: :class:`Right` (``right``) when ``value`` is ``expected``,
-    else the hint of the first ``(wrong value, hint)`` in ``slips`` that it equals, else ``otherwise``."""
-    if _close(value, expected, tol):
-        return Right(right)
-    return next((hint for wrong, hint in slips if _close(value, wrong, tol)), otherwise)
-
-
-def exercise(*answers, numbers=True):
-    """Make a checker of ``judge(...)``; ``answers`` names the arguments that the learner fills in.
-
-    The checker reminds the learner to fill in an answer still ``...``, passes
-    the answers to ``judge`` as floats (``numbers=True``; an answer that is
-    not one number is a hint of its own), prints the verdict and returns a
-    :class:`Check`.
-    """
-    def make(judge):
-        signature = inspect.signature(judge)
-
-        @functools.wraps(judge)
-        def check(*args, **kwargs):
-            call = signature.bind(*args, **kwargs)
-            call.apply_defaults()
-            given = [call.arguments[name] for name in answers]
-            if any(a is ... or a is None for a in given):
-                print(PLACEHOLDER)
-                return Check(False, "no answer yet")
-            if numbers:
-                values = [_number(a) for a in given]
-                if any(v is None for v in values):
-                    return _report(f"{' and '.join(answers)} must be "
-                                   f"{'a single number' if len(answers) == 1 else 'single numbers'}.")
-                call.arguments.update(zip(answers, values))
-            return _report(judge(*call.args, **call.kwargs))
-
-        return check
-
-    return make
-
-
-def _report(verdict) -> Check:
-    ok = isinstance(verdict, Right)
-    message = f"{RIGHT if ok else NOT_YET} {verdict}"
-    print(message)
-    return Check(ok, message)
+from .checking import (
+    CODE_PLACEHOLDER,
+    NOT_YET,
+    PLACEHOLDER,
+    REGISTRY,
+    RIGHT,
+    Check,
+    Right,
+    _close,
+    compare,
+    exercise,
+    hint,
+    solution,
+    solution_text,
+)
+from .code_exercises import (
+    check_descend,
+    check_descent_step,
+    check_layer_backward,
+    check_neuron_output,
+    check_predict,
+    check_sigmoid,
+    check_sigmoid_derivative,
+    check_weighted_sum,
+)
 
 
 # ---- chapter 1: the structure ------------------------------------------------
-@exercise("answer")
+@exercise("answer", hints=(
+    'Each pixel of the image becomes one input node.',
+    'Count the pixels: 28 rows of 28 pixels each, 28 * 28.'))
 def check_input_nodes(answer):
     """How many input nodes does a network need for a 28x28-pixel image?"""
     return compare(answer, 28 * 28, f"One input node per pixel: 28 x 28 = {28 * 28}.",
@@ -127,7 +65,9 @@ def check_input_nodes(answer):
                    "Each pixel is one input node. How many pixels does a 28 x 28 grid have?")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'The image is read row by row: all 16 pixels of row 0, then all of row 1, and so on.',
+    'Two full rows come before row 2, then 5 more along it: 2 * 16 + 5.'))
 def check_pixel_index(answer):
     """Which input node (counted from 0) holds the pixel in row 2, column 5 (both counted from 0)?
 
@@ -140,7 +80,9 @@ def check_pixel_index(answer):
                    "Rows 0 and 1 (16 nodes each) come before row 2; then count 5 more along it.")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    "The network's answer is the output node that is most active.",
+    'np.argmax(outputs) gives the position of the largest output.'))
 def check_prediction(outputs, answer):
     """Given the 10 ``outputs`` of a network, which digit does it predict?"""
     outputs = np.asarray(outputs, dtype=float).ravel()
@@ -153,7 +95,9 @@ def check_prediction(outputs, answer):
 
 
 # ---- chapter 2: a single node -----------------------------------------------
-@exercise("w", "b")
+@exercise("w", "b", hints=(
+    'Move one slider at a time: the slope w first, then the height b, watching the error shown.',
+    'The best line has w close to 5 and b close to 47; nnlearn.best_fit_line(hours, scores) computes it.'))
 def check_line_fit(w, b, x, y, within=0.10):
     """Is the line ``y = w x + b`` close to the best fit: its error at most 10 % above the least error?"""
     fit = LineFit(x, y)
@@ -171,7 +115,9 @@ def check_line_fit(w, b, x, y, within=0.10):
     return f"Your error is {error:.2f}; the least possible is {least:.2f}. {hint}"
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'The y axis is where x = 0.',
+    'Put x = 0 into y = 0.5 x + 3.'))
 def check_intercept(answer):
     """Where does the line y = 0.5 x + 3 cross the y axis (the value of y there)?"""
     return compare(answer, 3.0, "At x = 0 the slope term vanishes, so y = b = 3.",
@@ -179,8 +125,10 @@ def check_intercept(answer):
                    "The y axis is where x = 0: what is 0.5 x 0 + 3?")
 
 
-@exercise("answer")
-def check_neuron_output(answer):
+@exercise("answer", hints=(
+    'A neuron with one input computes v = w x + b.',
+    '2.5 * 4 + (-1)'))
+def check_neuron_by_hand(answer):
     """What does ``Neuron(w=2.5, b=-1)`` return for the input ``x = 4``?"""
     w, b, x = 2.5, -1.0, 4.0
     return compare(answer, w * x + b, f"v = w x + b = 2.5 x 4 - 1 = {w * x + b:g}.",
@@ -195,8 +143,10 @@ WEIGHTED_SUM_W = (0.5, 3.0, -2.0)
 WEIGHTED_SUM_B = 1.0
 
 
-@exercise("answer")
-def check_weighted_sum(answer):
+@exercise("answer", hints=(
+    'Multiply each input by its own weight, add the three products, then add the bias.',
+    '2 * 0.5 + (-1) * 3 + 0.5 * (-2) + 1'))
+def check_weighted_sum_by_hand(answer):
     """The node's output v for x = (2, -1, 0.5), w = (0.5, 3, -2) and b = 1."""
     products = np.multiply(WEIGHTED_SUM_X, WEIGHTED_SUM_W)
     expected = float(products.sum() + WEIGHTED_SUM_B)
@@ -206,7 +156,9 @@ def check_weighted_sum(answer):
                    "Multiply each input by its own weight, add the three products, then add b. Watch the signs.")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'One weight for each input, and one bias for the node.',
+    '17 + 1'))
 def check_parameter_count(answer):
     """How many numbers (weights and bias) does one node with 17 inputs have?"""
     return compare(answer, 18, "17 weights, one per input, plus one bias: 18.",
@@ -217,7 +169,9 @@ def check_parameter_count(answer):
 PLANE_POINTS = {(0.0, 0.0): 1.0, (1.0, 0.0): 3.0, (0.0, 1.0): 0.0}
 
 
-@exercise("w1", "w2", "b")
+@exercise("w1", "w2", "b", hints=(
+    'At (0, 0) only b is left; going from x1 = 0 to 1 adds w1, going from x2 = 0 to 1 adds w2.',
+    'b = 1, then w1 = 3 - 1 and w2 = 0 - 1.'))
 def check_plane(w1, w2, b):
     """Find the plane v = w1 x1 + w2 x2 + b through v(0, 0) = 1, v(1, 0) = 3 and v(0, 1) = 0."""
     misses = [f"at ({x1:g}, {x2:g}) your plane is {w1 * x1 + w2 * x2 + b:.2f}, not {v:g}"
@@ -239,7 +193,9 @@ def collapse_exercise():
     return W1, b1, W2, b2
 
 
-@exercise("W", "b", numbers=False)
+@exercise("W", "b", numbers=False, hints=(
+    'Write both layers as one expression, (x @ W1 + b1) @ W2 + b2, and multiply out the bracket.',
+    'W = W1 @ W2 and b = b1 @ W2 + b2'))
 def check_collapsed_layer(W, b):
     """The single layer ``(W, b)`` that does what the two layers of :func:`collapse_exercise` do."""
     W1, b1, W2, b2 = collapse_exercise()
@@ -256,7 +212,9 @@ def check_collapsed_layer(W, b):
     return Right("Two linear layers are one linear layer: W = W1 @ W2, b = b1 @ W2 + b2.")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'sigma(v) is 0.5 exactly where v = 0.',
+    'Solve 2 x - 3 = 0 for x.'))
 def check_sigmoid_midpoint(answer):
     """At which x is sigma(2 x - 3) exactly 0.5?"""
     w, b = 2.0, -3.0
@@ -266,7 +224,9 @@ def check_sigmoid_midpoint(answer):
 
 
 # ---- chapters 5-8 ----
-@exercise("answer")
+@exercise("answer", hints=(
+    'A blind guess picks one of 10 digits, all equally common.',
+    '1 / 10, as a fraction.'))
 def check_chance_accuracy(answer):
     """Chapter 5: what accuracy does guessing give on 10 equally common digits (a fraction, 0 to 1)?"""
     return compare(answer, 0.1, "One right in ten: 1 / 10 = 0.1, what the untrained network gets.",
@@ -274,7 +234,9 @@ def check_chance_accuracy(answer):
                    "There are 10 digits, each as common as the others: how often is a blind guess right?")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'Build the network with seed=1 and measure it on the test digits.',
+    'nnlearn.Network([256, 64, 10], seed=1).accuracy(X_test, y_test)'))
 def check_untrained_accuracy(answer, seed=1):
     """Chapter 5: the test accuracy of ``Network([256, 64, 10], seed=seed)`` before any training."""
     _, _, X_test, y_test = load_digits()
@@ -284,7 +246,24 @@ def check_untrained_accuracy(answer, seed=1):
                    tol=1e-3)
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    "Count how often the network gives each answer over the 1,000 test digits.",
+    "np.bincount(net.predict(X_test), minlength=10) counts the answers; np.argmax of the counts is the digit."))
+def check_favourite_guess(answer, seed=0):
+    """Chapter 5: which digit does the untrained ``Network([256, 64, 10], seed=seed)`` answer most often?"""
+    _, _, X_test, _ = load_digits()
+    counts = np.bincount(Network([256, 64, 10], seed=seed).predict(X_test), minlength=10)
+    expected = int(np.argmax(counts))
+    return compare(answer, expected, f"It answers {expected} for {counts[expected]} of the {counts.sum()} "
+                                     "test digits, whatever the digit: random weights have favourites.",
+                   [(float(counts[expected]), "That is how often it answers its favourite; which digit is it?")],
+                   "Count the network's answers over X_test (np.bincount of net.predict(X_test)) "
+                   "and take the digit it gives most.")
+
+
+@exercise("answer", hints=(
+    'Differentiate E = 1/2 (actual - predicted)^2 with respect to the prediction, or read the tangent.',
+    "E' = predicted - actual = 5 - 3"))
 def check_slope(answer, predicted=5.0, actual=3.0):
     """Chapter 6: the slope of E = 1/2 (actual - predicted)^2 at ``predicted`` (default 5, actual 3)."""
     expected = predicted - actual
@@ -297,8 +276,10 @@ def check_slope(answer, predicted=5.0, actual=3.0):
                    "(or read the tangent's slope from the slider).")
 
 
-@exercise("answer")
-def check_descent_step(answer, predicted=0.0, actual=3.0, learning_rate=0.5):
+@exercise("answer", hints=(
+    'One step: the new prediction is predicted - learning_rate x slope.',
+    'The slope at 0 is 0 - 3 = -3, so 0 - 0.5 * (-3).'))
+def check_descent_step_by_hand(answer, predicted=0.0, actual=3.0, learning_rate=0.5):
     """Chapter 6: one gradient-descent step on the parabola from ``predicted`` (default 0, actual 3, rate 0.5)."""
     slope = predicted - actual
     expected = predicted - learning_rate * slope
@@ -309,7 +290,9 @@ def check_descent_step(answer, predicted=0.0, actual=3.0, learning_rate=0.5):
                    "The new prediction is predicted - learning_rate x E', with E' = predicted - actual.")
 
 
-@exercise("converging", "diverging")
+@exercise("converging", "diverging", hints=(
+    'Too small a rate crawls, too large a one overshoots and climbs out: move the slider and watch.',
+    'The border is 2 / np.var(hours): take half of it for one answer and twice it for the other.'))
 def check_learning_rates(converging, diverging, steps=40):
     """Chapter 6: a learning rate that converges in ``steps`` steps on the line fit, and one that diverges.
 
@@ -332,7 +315,9 @@ def check_learning_rates(converging, diverging, steps=40):
     return " ".join(hints)
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'W(k+1) = W(k) - learning_rate x gradient.',
+    '0.8 - 2 * (-0.25)'))
 def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0):
     """Chapter 7: W(k+1) for W(k) = ``weight``, gradient ``gradient`` and ``learning_rate``."""
     expected = weight - learning_rate * gradient
@@ -343,7 +328,9 @@ def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0):
                    "W(k+1) = W(k) - learning_rate x gradient.")
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'Chain rule: dE/dv = dE/dy x dy/dv.',
+    '(0.8 - 1) * 0.8 * (1 - 0.8)'))
 def check_output_delta(answer, y=0.8, target=1.0):
     """Chapter 7: dE/dv for a sigmoid output node with output ``y`` and target ``target``.
 
@@ -356,30 +343,39 @@ def check_output_delta(answer, y=0.8, target=1.0):
                    "Chain rule: dE/dv = dE/dy x dy/dv, with dE/dy = y - target and dy/dv = y (1 - y).")
 
 
-@exercise("true_digit", "predicted_digit")
-def check_most_confused(true_digit, predicted_digit, matrix):
-    """Chapter 7: the (true digit, predicted digit) pair the network mixes up most often.
+@exercise("answer", hints=(
+    "A row of the confusion matrix is one true digit; the numbers off the diagonal are its mistakes.",
+    "matrix.sum(axis=1) - np.diag(matrix) counts each digit's mistakes; np.argmax finds the most."))
+def check_hardest_digit(answer, matrix):
+    """Chapter 7: which true digit does the network get wrong most often (the most mistakes in its row)?
 
-    ``matrix`` is the confusion matrix of the notebook; its largest cell off
-    the diagonal is the answer (any of them, if several tie).
+    ``matrix`` is the confusion matrix of the notebook: rows are true digits, columns answers.
+    If several digits tie, each of them is right, and the verdict says so.
     """
     matrix = np.asarray(matrix)
-    off = matrix.copy()
-    np.fill_diagonal(off, -1)
-    i, j = true_digit, predicted_digit
-    if not (0 <= i < len(matrix) and 0 <= j < len(matrix)):
-        return "Give two digits 0-9: the true digit (row) and the predicted one (column)."
-    i, j = int(i), int(j)
-    if i == j:
-        return "The diagonal holds the right answers; look off the diagonal."
-    if off[i, j] == off.max():
-        return Right(f"{off[i, j]} digits labelled {i} were read as {j}: the largest mistake.")
-    if off[j, i] == off.max():
-        return "Swapped: rows are the true digits, columns the predictions."
-    return f"Row {i}, column {j} holds {off[i, j]}; find the largest number off the diagonal."
+    mistakes = matrix.sum(axis=1) - np.diag(matrix)
+    most = int(mistakes.max())
+    hardest = [int(d) for d in np.flatnonzero(mistakes == most)]
+    if not (0 <= answer < len(matrix)) or answer != int(answer):
+        return "Give one digit, 0-9: a row of the matrix."
+    digit = int(answer)
+    if digit in hardest:
+        tied = [d for d in hardest if d != digit]
+        also = f" ({', '.join(map(str, tied))} {'ties' if len(tied) == 1 else 'tie'} with it.)" if tied else ""
+        return Right(f"{most} of the digits labelled {digit} were read as something else: "
+                     f"the most of any digit.{also}")
+    if digit == int(np.argmin(mistakes)):
+        return f"Digit {digit} has the fewest mistakes ({mistakes[digit]}); look for the most."
+    wrongly_answered = matrix.sum(axis=0) - np.diag(matrix)
+    if digit == int(np.argmax(wrongly_answered)):
+        return (f"The network answers {digit} wrongly most often (its column); the question is about the "
+                "true digit, a row.")
+    return f"Digit {digit} was misread {mistakes[digit]} times; one digit has more mistakes in its row."
 
 
-@exercise("answer")
+@exercise("answer", hints=(
+    'Each layer has one weight per (input, output) pair, the shape of W, and one bias per output.',
+    '256 * 64 + 64 + 64 * 10 + 10'))
 def check_network_size(answer, layer_sizes=(256, 64, 10)):
     """Chapter 8: how many weights and biases does ``Network(layer_sizes)`` have in all?"""
     weights = sum(a * b for a, b in zip(layer_sizes[:-1], layer_sizes[1:]))
@@ -388,3 +384,37 @@ def check_network_size(answer, layer_sizes=(256, 64, 10)):
                                              f"{weights + biases} numbers to learn.",
                    [(weights, "Those are the weights; every node after the input layer also has a bias.")],
                    "Each layer has inputs x outputs weights (the shape of W) and one bias per output.")
+
+
+@exercise("answer", hints=(
+    "Train a fresh Network([256, 32, 10], seed=0) on the first 100 training digits only, then measure it "
+    "on the test digits.",
+    "small = nnlearn.Network([256, 32, 10], seed=0); small.fit(X_train[:100], y_train[:100], epochs=200); "
+    "small.accuracy(X_test, y_test)"))
+def check_small_data(answer, digits=100, epochs=200):
+    """Chapter 8: the test accuracy of ``Network([256, 32, 10], seed=0)`` trained on the first ``digits``
+    training digits for ``epochs`` epochs (the default batch size and learning rate)."""
+    X_train, y_train, X_test, y_test = load_digits()
+    small = Network([256, 32, 10], seed=0)
+    small.fit(X_train[:digits], y_train[:digits], epochs=epochs)
+    expected = small.accuracy(X_test, y_test)
+    return compare(answer, expected, f"{expected:.3f} on the test digits after training on {digits}, "
+                                     f"though it gets {small.accuracy(X_train[:digits], y_train[:digits]):.0%} "
+                                     "of its own training digits: it learned them, not digits in general.",
+                   [(small.accuracy(X_train[:digits], y_train[:digits]),
+                     "That is the accuracy on the digits it trained on; measure it on X_test, y_test.")],
+                   f"Train a fresh Network([256, 32, 10], seed=0) on X_train[:{digits}] for {epochs} epochs "
+                   "with the default settings, then call .accuracy(X_test, y_test).", tol=1e-3)
+
+
+__all__ = [
+    "CODE_PLACEHOLDER", "NOT_YET", "PLACEHOLDER", "REGISTRY", "RIGHT", "Check", "Right", "collapse_exercise",
+    "compare", "exercise", "hint", "solution", "solution_text", "check_chance_accuracy",
+    "check_collapsed_layer", "check_descend", "check_descent_step", "check_descent_step_by_hand",
+    "check_favourite_guess", "check_hardest_digit", "check_input_nodes", "check_intercept",
+    "check_layer_backward", "check_learning_rates", "check_line_fit", "check_network_size",
+    "check_neuron_by_hand", "check_neuron_output", "check_output_delta", "check_parameter_count",
+    "check_pixel_index", "check_plane", "check_predict", "check_prediction", "check_sigmoid",
+    "check_sigmoid_derivative", "check_sigmoid_midpoint", "check_slope", "check_small_data",
+    "check_untrained_accuracy", "check_weight_update", "check_weighted_sum", "check_weighted_sum_by_hand",
+]

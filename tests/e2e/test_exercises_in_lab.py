@@ -1,0 +1,80 @@
+"""A learner answers a code exercise in JupyterLab: first with a usual slip, then right.
+
+The learner writes chapter 4's sigmoid the way most people first do, 1 / (1 + np.exp(-v)),
+runs the cell and must read "Not yet." with the hint about overflow (and no traceback);
+then writes the stable form and must read "Right!". Both cells are photographed
+(``tests/e2e/artifacts/exercise-*.png``, and into ``NNLEARN_E2E_SHOTS`` when it names a
+folder). The exercise runs in a copy of the notebook beside the course's, so the other
+browser tests see the notebooks as shipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .labpage import LabNotebook, notebooks_dir
+
+WRONG = '''def sigmoid(v):
+    """The sigmoid 1 / (1 + e^(-v)) of every element of v, without overflow for large |v|."""
+    return 1 / (1 + np.exp(-v))
+
+
+exercises.check_sigmoid(sigmoid)'''
+
+RIGHT = '''def sigmoid(v):
+    """The sigmoid 1 / (1 + e^(-v)) of every element of v, without overflow for large |v|."""
+    z = np.exp(-np.abs(v))
+    return np.where(v >= 0, 1 / (1 + z), z / (1 + z))
+
+
+exercises.check_sigmoid(sigmoid)'''
+
+
+def answer(lab: LabNotebook, cell, source: str, expected: str) -> str:
+    """Replaces the cell's code with ``source``, runs it (Shift+Enter) and returns its output text."""
+    editor = cell.locator(".cm-content")
+    editor.click()
+    lab.page.keyboard.press("Control+a")
+    lab.page.keyboard.insert_text(source)  # inserted as typed text, without the editor's auto-indent
+    lab.page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output").first
+    output.wait_for(timeout=60_000)
+    lab.page.wait_for_function(
+        "([cell, word]) => cell.innerText.includes(word)", arg=[cell.element_handle(), expected], timeout=60_000
+    )
+    lab.wait_until_idle()
+    return cell.locator(".jp-Cell-outputArea").inner_text()
+
+
+def test_a_code_exercise_answered_wrong_then_right(jupyter_server, lab_page, artifacts):
+    source = notebooks_dir() / "04_nonlinearity"
+    name = "exercise_check"
+    for suffix in (".ipynb", ".md"):
+        shutil.copy(source.with_suffix(suffix), jupyter_server.root / f"{name}{suffix}")
+    shots = [artifacts] + ([Path(os.environ["NNLEARN_E2E_SHOTS"])] if os.environ.get("NNLEARN_E2E_SHOTS") else [])
+    lab = LabNotebook(lab_page, jupyter_server.root / f"{name}.ipynb", name)
+    lab_page.locator("[data-command='filebrowser:refresh']").first.click()
+    lab_page.locator(f'.jp-DirListing-item[title^="Name: {name}.ipynb"]').first.wait_for(timeout=30_000)
+    try:
+        lab.open()
+        lab.run_all()
+        cell = lab_page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(
+            has_text="exercises.check_sigmoid(sigmoid)")
+        assert "Replace ... with the body of sigmoid" in cell.locator(".jp-Cell-outputArea").inner_text()
+
+        wrong = answer(lab, cell, WRONG, "Not yet.")
+        for folder in shots:
+            folder.mkdir(parents=True, exist_ok=True)
+            cell.screenshot(path=str(folder / "exercise-sigmoid-wrong.png"))
+        right = answer(lab, cell, RIGHT, "Right!")
+        for folder in shots:
+            cell.screenshot(path=str(folder / "exercise-sigmoid-right.png"))
+    finally:
+        lab.close()
+        jupyter_server.shutdown_kernels()
+
+    assert wrong.startswith("Not yet.") and "e^(-|v|)" in wrong and 'exercises.hint("sigmoid")' in wrong, wrong
+    assert "Traceback" not in wrong and "RuntimeWarning" not in wrong, wrong
+    assert right.startswith("Right!") and "passes all 4 hidden cases" in right, right

@@ -21,7 +21,8 @@ defined in ``digits`` for chapter 1, ``nodes`` for chapters 2-4 and
 ``descent`` for chapter 6), ``animation`` (6), ``widgets`` (2, 3, 4, 6),
 ``style`` (one look for every figure) and ``_render`` (fast PNGs and frames).
 
-The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter),
+The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter:
+number and code exercises, hints, solutions, a teacher's grading table),
 ``evaluation`` (7) and ``augment`` (8).
 """
 

@@ -15,6 +15,7 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from ipycanvas import Canvas, hold_canvas
 from PIL import Image, ImageDraw
 
 from ._render import Blitter
@@ -126,9 +127,6 @@ class DrawPad(widgets.HBox):
     """
 
     def __init__(self, network, X_test=None, y_test=None, seed=0):
-        from ipycanvas import Canvas, hold_canvas
-
-        self._hold = hold_canvas
         self.network, self.X_test, self.y_test = network, X_test, y_test
         self.rng = np.random.default_rng(seed)
         self.canvas = Canvas(width=PAD, height=PAD, layout=widgets.Layout(width=f"{PAD}px", height=f"{PAD}px"))
@@ -183,7 +181,7 @@ class DrawPad(widgets.HBox):
 
     def _line(self, x0, y0, x1, y1):
         """A stroke from (x0, y0) to (x1, y1), on the screen and in the kernel's copy, with round ends."""
-        with self._hold(self.canvas):
+        with hold_canvas(self.canvas):
             self.canvas.stroke_style = "white"
             self.canvas.line_width = LINE
             self.canvas.line_cap = "round"
@@ -225,7 +223,7 @@ class DrawPad(widgets.HBox):
 
     def _repaint(self):
         """The pad as the kernel has it, sent to the screen (also when a new view of it appears)."""
-        with self._hold(self.canvas):
+        with hold_canvas(self.canvas):
             self.canvas.clear()
             self.canvas.put_image_data(np.repeat(np.asarray(self._paper)[:, :, np.newaxis], 3, axis=2), 0, 0)
 

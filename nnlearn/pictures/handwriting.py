@@ -31,7 +31,7 @@ MNIST_CENTRE = 14.0  # the row and column (pixel index) the centre of mass goes 
 SIDE = 16  # the course's digits: 16x16
 
 
-def bounding_box(ink, threshold=0.2):
+def bounding_box(ink, threshold=0.1):
     """``(top, bottom, left, right)`` (bottom and right exclusive) of the pixels above ``threshold``
     times the brightest pixel, or None for an empty drawing.
 
@@ -65,7 +65,7 @@ def centre_of_mass(ink):
     return float((rows * ink).sum() / total), float((cols * ink).sum() / total)
 
 
-def as_mnist(pixels, threshold=0.2):
+def as_mnist(pixels, threshold=0.1):
     """A drawing (ink bright, paper 0) as MNIST prepared its digits: a 28x28 array of 0..255.
 
     The bounding box is scaled, keeping its shape, so that its longer side is
@@ -104,7 +104,7 @@ def shrink(image28):
     return np.asarray(small, dtype=np.float64).reshape(SIDE * SIDE) / 127.5 - 1.0
 
 
-def prepare_drawing(pixels, threshold=0.2):
+def prepare_drawing(pixels, threshold=0.1):
     """The 256 values in [-1, 1] the network sees for a drawing (ink bright, paper 0): :func:`as_mnist`,
     then :func:`shrink`."""
     return shrink(as_mnist(pixels, threshold))

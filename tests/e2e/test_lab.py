@@ -146,11 +146,13 @@ def _set_readout(page, description, value):
     """Type ``value`` into the readout of the training view's slider called ``description``."""
     slider = page.locator(f".nnlearn-playground .widget-slider:has(.widget-label:text-is('{description}'))").first
     readout = slider.locator(".widget-readout")
-    readout.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(str(value))
-    page.keyboard.press("Enter")
-    page.wait_for_function("([r, v]) => r.innerText.trim() === v", arg=[readout.element_handle(), str(value)])
+    readout.fill(str(value))
+    readout.press("Enter")
+    try:
+        page.wait_for_function("([r, v]) => parseFloat(r.innerText) === parseFloat(v)",
+                               arg=[readout.element_handle(), str(value)], timeout=10_000)
+    except Exception as error:
+        raise AssertionError(f"slider {description!r} shows {readout.inner_text()!r}, not {value!r}") from error
 
 
 def solve_spirals(page, artifacts, timeout=60.0):

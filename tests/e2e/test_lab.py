@@ -179,7 +179,12 @@ def solve_spirals(page, artifacts, timeout=60.0):
     return right, time.perf_counter() - start, _status(page)
 
 
-def _report(e2e_report, where, answers, latencies, rate, after_pause):
+def check_pad_and_training(page, artifacts, e2e_report, where):
+    """Draw 1, 0, 7 (read right), Clear (empties the pad), Play (the diagram and the regions change),
+    Pause (no frame after it); the timings go to the summary under ``where``."""
+    answers, latencies = draw_digits(page, artifacts, where.split()[-1].lower())
+    check_clear(page)
+    rate, diagram_changed, regions_changed, after_pause = play_and_pause(page)
     e2e_report.note(
         f"09_lab {where}",
         f"drew 1, 0, 7 -> read {answers[1]}, {answers[0]}, {answers[7]}; mouse up -> new outputs on screen: "
@@ -187,6 +192,9 @@ def _report(e2e_report, where, answers, latencies, rate, after_pause):
         f"({len(latencies)} strokes); training view: {rate:.1f} frames a second (2-4-4-1, XOR), "
         f"{after_pause} frames after Pause settled",
     )
+    assert answers == {1: 1, 0: 0, 7: 7}, f"drawn digits read as {answers}"
+    assert diagram_changed and regions_changed, "Play did not change the diagram and the regions"
+    assert after_pause == 0, f"{after_pause} frames came after Pause had settled"
 
 
 @pytest.fixture(scope="module")
@@ -206,13 +214,7 @@ def lab_09(jupyter_server, lab_page, artifacts):
 def test_lab_in_jupyterlab(lab_09, artifacts, e2e_report):
     page = lab_09.page
     assert not lab_09.errors()
-    answers, latencies = draw_digits(page, artifacts, "jupyterlab")
-    assert answers == {1: 1, 0: 0, 7: 7}, f"drawn digits read as {answers}"
-    check_clear(page)
-    rate, diagram_changed, regions_changed, after_pause = play_and_pause(page)
-    _report(e2e_report, "in JupyterLab", answers, latencies, rate, after_pause)
-    assert diagram_changed and regions_changed, "Play did not change the diagram and the regions"
-    assert after_pause == 0, f"{after_pause} frames came after Pause had settled"
+    check_pad_and_training(page, artifacts, e2e_report, "in JupyterLab")
     right, seconds, status = solve_spirals(page, artifacts)
     e2e_report.note("09_lab in JupyterLab", f"spirals, 2 hidden layers of 8: {status} after {seconds:.1f} s")
     assert right >= 95, f"the spirals were not solved: {status}"
@@ -225,13 +227,7 @@ def test_lab_in_voila(voila_server, browser_context, artifacts, e2e_report):
         page.goto(f"{voila_server.url}/voila/render/{NOTEBOOK}?token={voila_server.token}", wait_until="commit")
         page.wait_for_selector(".nnlearn-playground img", timeout=VOILA_TIMEOUT_MS)
         page.wait_for_selector(".nnlearn-pad", timeout=VOILA_TIMEOUT_MS)
-        answers, latencies = draw_digits(page, artifacts, "voila")
-        assert answers == {1: 1, 0: 0, 7: 7}, f"drawn digits read as {answers}"
-        check_clear(page)
-        rate, diagram_changed, regions_changed, after_pause = play_and_pause(page)
-        _report(e2e_report, "in Voila", answers, latencies, rate, after_pause)
-        assert diagram_changed and regions_changed, "Play did not change the diagram and the regions"
-        assert after_pause == 0, f"{after_pause} frames came after Pause had settled"
+        check_pad_and_training(page, artifacts, e2e_report, "in Voila")
     finally:
         page.screenshot(path=str(artifacts / "lab-voila.png"), full_page=True)
         page.close()

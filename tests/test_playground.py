@@ -81,18 +81,21 @@ def test_the_widget_trains_only_when_asked_and_steps_deterministically():
     assert lab.status_text() == f"step 20: {lab.drawn.accuracy:.0%} right, loss {lab.losses[-1]:.4f}"
 
 
-def test_play_ticks_train_a_frame_and_ticks_that_waited_are_dropped():
+def test_play_ticks_train_a_frame_and_only_one_tick_that_waited_is_kept():
     lab = Playground("clusters", steps_per_frame=5)
     lab.play.value = 1
     assert lab.steps == 5
-    lab.play.value = 2  # handled at once after the last frame: it waited in the queue, dropped
-    assert lab.steps == 5
-    time.sleep(0.02)
-    lab.play.value = 3
+    lab.play.value = 2  # handled at once after the last frame: it waited in the queue, drawn
     assert lab.steps == 10
+    lab.play.value = 3  # a second one that waited: dropped, and so are the rest of the queue
+    lab.play.value = 4
+    assert lab.steps == 10
+    time.sleep(0.02)
+    lab.play.value = 5  # a tick on time
+    assert lab.steps == 15
     time.sleep(0.02)
     lab.play.value = 0  # Play's stop button
-    assert lab.steps == 10
+    assert lab.steps == 15
 
 
 def test_every_control_redraws_and_the_shape_follows_the_sliders():

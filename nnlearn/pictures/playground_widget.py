@@ -5,9 +5,10 @@ learning rate, the number of hidden nodes and hidden layers, the steps of
 training per frame, Play / Pause (an ``ipywidgets.Play``, whose ticks in the
 browser ask the kernel for the next frame, so no thread runs in the kernel),
 Step and Reset, and the frame drawn by :func:`~nnlearn.pictures.playground.plot_playground`.
-A tick that arrives while a frame is being drawn waits in the kernel's queue; it
-is dropped when its turn comes right after that frame, so the kernel never falls
-behind the ticks and Pause takes effect at once, however slow the machine.
+A tick that arrives while a frame is being drawn waits in the kernel's queue.
+One such tick is drawn right after that frame (the kernel keeps busy); any more
+are dropped, so the kernel never falls more than a frame behind the ticks and
+Pause takes effect at once, however slow the machine.
 Training is :meth:`nnlearn.Network.train_step` on all the points at once.
 """
 
@@ -46,7 +47,7 @@ class Playground(widgets.VBox):
         if problem not in PROBLEMS:
             raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {problem!r}")
         self.n, self.seed = n, seed
-        self._frame_done = 0.0
+        self._frame_done, self._frame_waited = 0.0, False
         self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description="problem",
                                              style={"button_width": "80px"})
         self.noise = _labelled(widgets.FloatSlider, "noise", value=noise, min=0.0, max=0.5, step=0.05,
@@ -134,7 +135,9 @@ class Playground(widgets.VBox):
     def _on_tick(self, change):
         if change["new"] < change["old"]:  # Play's stop button sets the counter back to 0: no frame for that
             return
-        if time.perf_counter() - self._frame_done < STALE:
-            return  # this tick waited while the last frame was drawn: drop it
+        waited = time.perf_counter() - self._frame_done < STALE
+        if waited and self._frame_waited:
+            return  # a second tick that waited behind a frame: drop it
+        self._frame_waited = waited
         self.step()
         self._frame_done = time.perf_counter()

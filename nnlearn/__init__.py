@@ -14,19 +14,22 @@ module             chapter idea
 ``gradcheck``      7       finite differences, the referee for backpropagation
 ``network``        1, 5, 7 layers, forward and backward, training
 ``data``           1, 2    the shipped digits and the hours-and-scores data
+``problems``       4, 9    2-D problems for the live view: XOR, circles, spirals, clusters
 ================== ======= =====================================================
 
 The pictures, :mod:`nnlearn.pictures`: ``plots`` (every plot function,
 defined in ``digits`` for chapter 1, ``nodes`` for chapters 2-4 and
 ``descent`` for chapter 6), ``animation`` (6), ``widgets`` (2, 3, 4, 6),
-``style`` (one look for every figure) and ``_render`` (fast PNGs and frames).
+``style`` (one look for every figure), ``_render`` (fast PNGs and frames), and
+the live views of the lab (9): ``handwriting`` and ``drawpad`` (draw a digit),
+``playground`` and ``playground_widget`` (watch a network learn).
 
 The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter:
 number and code exercises, hints, solutions, a teacher's grading table),
-``evaluation`` (7) and ``augment`` (8).
+``evaluation`` (7), ``augment`` (8) and ``reader`` (9: the shipped digit network).
 """
 
-from . import data
+from . import data, problems
 from .activations import Activation, get_activation, linear, linear_derivative, sigmoid, sigmoid_derivative
 from .descent import DivergenceError, DivergenceWarning, gradient_descent
 from .gradcheck import numerical_gradient, relative_error
@@ -47,6 +50,7 @@ __all__ = [
     "Neuron",
     "best_fit_line",
     "data",
+    "problems",
     "get_activation",
     "gradient_descent",
     "linear",

@@ -64,7 +64,7 @@ def cell_differences(ipynb: Path, twin: Path) -> list[str]:
 
 
 def test_there_are_notebooks():
-    assert len(PAIRS) == 8, [p.name for p in PAIRS]
+    assert len(PAIRS) == 9, [p.name for p in PAIRS]
 
 
 def test_every_notebook_has_its_text_twin_and_every_twin_its_notebook():

@@ -13,5 +13,10 @@
 ``_render``      fast PNGs for widgets, animation frames, the HTML player (private)
 ================ =============================================================
 
+The live views of the lab (chapter 9, and chapters 4 and 7): ``handwriting`` (a drawn
+digit prepared as MNIST and the shipped digits were), ``drawpad`` (draw a digit, see what
+the network reads), ``playground`` (a frame of a network learning a 2-D problem) and
+``playground_widget`` (Play, Pause, Step, Reset and sliders over that frame).
+
 The core (:mod:`nnlearn`) imports nothing from here.
 """

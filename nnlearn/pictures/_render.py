@@ -229,6 +229,48 @@ def figure_of(result):
     return fig
 
 
+# ---- a figure redrawn many times a second ----------------------------------------------
+class Blitter:
+    """Pictures of a figure whose still part is drawn once: each :meth:`png` draws only ``moving``.
+
+    The figure is taken out of pyplot and drawn with Agg.  Its still part (axes,
+    labels, everything not in ``moving``) is drawn once and kept; a frame puts
+    it back and draws the moving artists on top, in the order given, so a live
+    view costs what its moving parts cost.  Call :meth:`refresh` after changing
+    the still part.
+    """
+
+    def __init__(self, fig, moving, format="png"):
+        plt.close(fig)
+        self.fig, self.moving, self.format = fig, list(moving), format
+        self.canvas = FigureCanvasAgg(fig)
+        self.background = None
+
+    def refresh(self):
+        for artist in self.moving:
+            artist.set_animated(True)
+        try:
+            self.canvas.draw()
+        finally:
+            for artist in self.moving:
+                artist.set_animated(False)
+        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+
+    def png(self) -> bytes:
+        """The next frame, encoded in ``format``: "png", or "jpeg" (a fifth of the time to encode)."""
+        if self.background is None:
+            self.refresh()
+        self.canvas.restore_region(self.background)
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
+        picture = _canvas_picture(self.canvas).convert("RGB")
+        if self.format == "jpeg":
+            buffer = io.BytesIO()
+            picture.save(buffer, format="jpeg", quality=90)
+            return buffer.getvalue()
+        return _png(picture, **PNG_OPTIONS)
+
+
 # ---- animations: frames drawn fast, an HTML player ------------------------------------
 def make_animation(fig, draw, n_frames, moving, **data):
     """A FuncAnimation over ``draw(k)``; ``moving`` lists the artists that frames change.

@@ -325,7 +325,7 @@ def e2e_report(request) -> Report:
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     report = config.stash.get(REPORT, None)
-    if not report or not (report.run_all or report.latencies):
+    if not report or not (report.run_all or report.latencies or report.notes):
         return
     write = terminalreporter.write_line
     terminalreporter.section("notebooks in JupyterLab (and Voila): Run All, and slider move -> new picture")

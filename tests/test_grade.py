@@ -28,7 +28,7 @@ def submission(tmp_path: Path, name: str, answers: dict[int, list]) -> Path:
 
 
 def test_the_notebooks_as_shipped_are_unanswered():
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+    for path in sorted(NOTEBOOKS.glob("0[1-8]_*.ipynb")):  # the chapters; 09_lab asks nothing
         verdicts = grade.exercise_verdicts(json.loads(path.read_text()))
         assert verdicts and set(verdicts.values()) == {"unanswered"}, (path.name, verdicts)
 

@@ -42,9 +42,10 @@ def answer(lab: LabNotebook, cell, source: str, expected: str) -> str:
     output = cell.locator(".jp-OutputArea-output").first
     output.wait_for(timeout=60_000)
     lab.page.wait_for_function(
-        "([cell, word]) => cell.innerText.includes(word)", arg=[cell.element_handle(), expected], timeout=60_000
+        "([cell, word]) => cell.textContent.includes(word)", arg=[cell.element_handle(), expected], timeout=60_000
     )
     lab.wait_until_idle()
+    cell.scroll_into_view_if_needed()
     return cell.locator(".jp-Cell-outputArea").inner_text()
 
 
@@ -62,7 +63,14 @@ def test_a_code_exercise_answered_wrong_then_right(jupyter_server, lab_page, art
         lab.run_all()
         cell = lab_page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(
             has_text="exercises.check_sigmoid(sigmoid)")
-        assert "Replace ... with the body of sigmoid" in cell.locator(".jp-Cell-outputArea").inner_text()
+        shipped = "Replace ... with the body of sigmoid"
+        # JupyterLab skips rendering cells out of view (innerText is then empty): bring it into view
+        cell.scroll_into_view_if_needed()
+        try:  # Run All has finished; the cell's output may still be on its way to the page
+            lab.page.wait_for_function("([cell, words]) => cell.textContent.includes(words)",
+                                       arg=[cell.element_handle(), shipped], timeout=30_000)
+        finally:
+            assert shipped in (cell.locator(".jp-Cell-outputArea").text_content() or "")
 
         wrong = answer(lab, cell, WRONG, "Not yet.")
         for folder in shots:

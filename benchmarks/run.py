@@ -734,7 +734,8 @@ def write_report(res):
         lines += [
             "### Notebook 07's digit network",
             "",
-            f"`Network({r7['layers']}, seed=0)` trained as notebook 07 does: the 4,000 training digits plus "
+            f"`Network({r7['layers']}, seed=0)` trained with notebook 07's settings on all 4,000 training digits "
+            "(the notebook puts 500 of them aside to choose its settings) plus "
             f"their one-pixel shifted copies (20,000, `nnlearn.course.augment.with_shifted_copies`), {r7['epochs']} "
             f"epochs at learning rate {r7['learning_rate']:g}, then {r7['fine_epochs']} at "
             f"{r7['fine_learning_rate']:g}, batch {r7['batch_size']}, plain SGD: test accuracy "

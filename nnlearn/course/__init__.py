@@ -8,6 +8,6 @@
 ``grade``            1-8     for a teacher: which exercises each submitted notebook got right
 ``evaluation``       7       outputs, accuracy curves, the confusion matrix, the mistakes
 ``augment``          8       more training digits by shifting each one a pixel
-``reader``           9       the digit network of chapter 7, shipped for the lab's pad
+``reader``           9       a digit network like chapter 7's, shipped for the lab's pad
 ==================== ======= ==========================================================
 """

@@ -1,7 +1,7 @@
-"""The digit network of chapter 7, trained once and shipped, for the pad of the lab notebook.
+"""A digit network like chapter 7's, trained once and shipped, for the pad of the lab notebook.
 
 Chapter 7 trains its network in the notebook.  The lab notebook (and its Voila
-app) must start in a few seconds, so it loads the same network from
+app) must start in a few seconds, so it loads a network of the same shape from
 ``digit_reader.npz``, which :func:`train_digit_reader` made with the settings in
 ``TRAINING``: 256 inputs, 64 hidden nodes, 10 outputs, seed 0, the training
 digits and their copies shifted by a pixel, 8 epochs at learning rate 3 in

@@ -56,6 +56,9 @@ def test_clear_empties_the_pad_and_a_test_digit_is_loaded_as_drawn(reader):
     pad.draw_strokes(drawpad.EXAMPLE_STROKES[7])
     pad.clear()
     assert not pad.ink.any() and pad.answer.value == "draw a digit"
+    # a blank pad names no digit in its picture either (the network would read the blank as some digit)
+    assert pad.drawn.heading.get_text() == "draw a digit" and pad.drawn.answer is None
+    assert all(bar.get_height() == 0 for bar in pad.drawn.bars)
     label = pad.load_random()
     k = int(np.random.default_rng(1).integers(len(X_test)))
     assert label == y_test[k]

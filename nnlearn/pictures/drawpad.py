@@ -104,17 +104,21 @@ def plot_reading(x, hidden, outputs, fig=None):
     return update_reading(drawn, x, hidden, outputs)
 
 
-def update_reading(drawn, x, hidden, outputs):
-    """Redraw a picture made by :func:`plot_reading` for another digit, in place."""
+def update_reading(drawn, x, hidden, outputs, empty=False):
+    """Redraw a picture made by :func:`plot_reading` for another digit, in place.
+
+    ``empty`` (nothing drawn yet): the network would still name a digit for the
+    blank image, so the bars and the hidden layer are left blank instead.
+    """
     outputs = np.asarray(outputs, dtype=float).ravel()
     answer = int(np.argmax(outputs))
     drawn.image.set_data(np.asarray(x, dtype=float).reshape(16, 16))
-    drawn.hidden.set_data(hidden_grid(hidden))
+    drawn.hidden.set_data(hidden_grid(np.zeros_like(hidden) if empty else hidden))
     for digit, (bar, value) in enumerate(zip(drawn.bars, outputs)):
-        bar.set_height(value)
+        bar.set_height(0.0 if empty else value)
         bar.set_color(PREDICTION if digit == answer else MUTED)
-    drawn.heading.set_text(f"the network reads: {answer}")
-    drawn.answer = answer
+    drawn.heading.set_text("draw a digit" if empty else f"the network reads: {answer}")
+    drawn.answer = None if empty else answer
     return drawn
 
 
@@ -248,8 +252,8 @@ class DrawPad(widgets.HBox):
         """Prepare the drawing like the data, ask the network, redraw the picture; returns the answer."""
         self.x = prepare_drawing(self.ink)
         hidden, outputs, answer = read_digit(self.network, self.x)
-        update_reading(self.drawn, self.x, hidden, outputs)
-        self.picture.value = self.blitter.png()
         empty = not self.ink.any()
+        update_reading(self.drawn, self.x, hidden, outputs, empty=empty)
+        self.picture.value = self.blitter.png()
         self.answer.value = "draw a digit" if empty else f"the network reads: <b>{answer}</b>"
         return answer

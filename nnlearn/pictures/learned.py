@@ -73,8 +73,8 @@ def most_exciting(network, X, node, count=8):
     if isinstance(node, bool) or not isinstance(node, (int, np.integer)) or not 0 <= node < n_hidden:
         raise ValueError(f"node must be a hidden node number from 0 to {n_hidden - 1}, got {node!r}")
     count = positive_int("count", count)
-    hidden = network.layers[0].activation(X @ network.layers[0].W + network.layers[0].b)
-    return np.argsort(-hidden[:, node], kind="stable")[:count]
+    network.forward(X)  # the network's own forward pass; its first layer keeps its outputs
+    return np.argsort(-network.layers[0].y[:, node], kind="stable")[:count]
 
 
 def plot_most_exciting(network, X, node, count=8, size=1.0, fig=None):

@@ -15,6 +15,7 @@ module             chapter idea
 ``network``        1, 5, 7 layers, forward and backward, training
 ``data``           1, 2    the shipped digits and the hours-and-scores data
 ``problems``       4, 9    2-D problems for the live view: XOR, circles, spirals, clusters
+``language``       all     one setting for the learner's language: ``set_language("zh")``
 ================== ======= =====================================================
 
 The pictures, :mod:`nnlearn.pictures`: ``plots`` (every plot function,
@@ -33,6 +34,7 @@ from . import data, problems
 from .activations import Activation, get_activation, linear, linear_derivative, sigmoid, sigmoid_derivative
 from .descent import DivergenceError, DivergenceWarning, gradient_descent
 from .gradcheck import numerical_gradient, relative_error
+from .language import get_language, set_language
 from .linefit import LineFit, best_fit_line, parabola_error, parabola_slope, two_valleys, two_valleys_slope
 from .losses import mean_squared_error, squared_error, squared_error_gradient
 from .network import Layer, Network
@@ -52,6 +54,7 @@ __all__ = [
     "data",
     "problems",
     "get_activation",
+    "get_language",
     "gradient_descent",
     "linear",
     "linear_derivative",
@@ -60,6 +63,7 @@ __all__ = [
     "parabola_error",
     "parabola_slope",
     "relative_error",
+    "set_language",
     "sigmoid",
     "sigmoid_derivative",
     "squared_error",

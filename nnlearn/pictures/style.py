@@ -19,7 +19,13 @@ from :func:`axes_for`, and returns a :class:`Drawn` dict of what it drew.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+from ..language import on_language_change, tr
 
 DPI = 90
 ANIMATION_DPI = 72  # an animation stores dozens of frames: smaller ones keep a notebook light
@@ -70,11 +76,42 @@ def axes_for(ax, figsize, ncols=1, dpi=DPI, **subplot_kw):
 
 
 def style_axes(ax, title=None, xlabel=None, ylabel=None):
-    """Title, axis labels and tick labels at the course's sizes."""
+    """Title, axis labels and tick labels at the course's sizes, in the learner's language (:func:`tr`)."""
     if title is not None:
-        ax.set_title(title, fontsize=TITLE)
+        ax.set_title(tr(title), fontsize=TITLE)
     if xlabel is not None:
-        ax.set_xlabel(xlabel, fontsize=TEXT)
+        ax.set_xlabel(tr(xlabel), fontsize=TEXT)
     if ylabel is not None:
-        ax.set_ylabel(ylabel, fontsize=TEXT)
+        ax.set_ylabel(tr(ylabel), fontsize=TEXT)
     ax.tick_params(labelsize=SMALL)
+
+
+# ---- the font of the Chinese edition ----------------------------------------------------
+# Matplotlib's DejaVu Sans has no Chinese characters. In Chinese, figures draw Latin letters and
+# digits with DejaVu Sans as before, and every other character with the subset of Noto Sans SC
+# that the package ships (scripts/build_cjk_font.py), then with a Chinese font installed on the
+# machine, for a character that a teacher's own label adds. English leaves matplotlib untouched.
+CJK_FONT = Path(__file__).parent / "fonts" / "NotoSansSC-nnlearn.otf"
+CJK_FAMILY = "Noto Sans SC nnlearn"
+INSTALLED_CJK = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                 "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei")
+_FONT_SETTINGS = ("font.family", "font.sans-serif")
+_saved_settings: dict = {}
+
+
+def _use_language_font(language: str) -> None:
+    if language == "zh":
+        if not _saved_settings:
+            _saved_settings.update({key: mpl.rcParams[key] for key in _FONT_SETTINGS})
+        if CJK_FAMILY not in {entry.name for entry in font_manager.fontManager.ttflist}:
+            font_manager.fontManager.addfont(str(CJK_FONT))
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
+        families = ["DejaVu Sans", CJK_FAMILY, *(f for f in INSTALLED_CJK if f in installed)]
+        mpl.rcParams["font.family"] = families  # a list: each character from the first family that has it
+        mpl.rcParams["font.sans-serif"] = families + [f for f in mpl.rcParams["font.sans-serif"] if f not in families]
+    elif _saved_settings:
+        mpl.rcParams.update(_saved_settings)
+        _saved_settings.clear()
+
+
+on_language_change(_use_language_font)

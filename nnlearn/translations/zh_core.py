@@ -1,0 +1,4 @@
+"""中文: the core's messages (argument checks, training progress)."""
+
+MESSAGES = {
+}

@@ -6,7 +6,7 @@ compares. This script takes the cells from the ``.md`` twin, runs them headless 
 fresh kernel of this Python (the project's environment) with the notebooks folder as
 working directory, and writes the ``.ipynb``::
 
-    .venv/bin/python scripts/run_notebooks.py                                  # every notebook
+    .venv/bin/python scripts/run_notebooks.py                                  # every notebook, both editions
     .venv/bin/python scripts/run_notebooks.py notebooks/02_single_node.ipynb   # one (or several)
 
 Running it again on an unchanged notebook changes no byte: cells keep the ids stored
@@ -142,10 +142,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to refresh (default: all)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds one cell may take")
     args = parser.parse_args(argv)
-    paths = [p.with_suffix(".ipynb") for p in args.notebooks] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [p.with_suffix(".ipynb") for p in args.notebooks] or (
+        sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(NOTEBOOKS.glob("zh/[0-9][0-9]_*.ipynb")))
     for path in paths:
         seconds = refresh(path, args.timeout)
-        print(f"{path.name}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
+        print(f"{path.resolve().relative_to(ROOT)}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
     return 0
 
 

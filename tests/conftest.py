@@ -16,6 +16,7 @@ settings.load_profile("nnlearn")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
+import nnlearn  # noqa: E402
 from nnlearn import LineFit  # noqa: E402
 from nnlearn.data import study_hours  # noqa: E402
 
@@ -25,6 +26,22 @@ def _close_figures():
     """Every test starts and ends with no open figure (no 'too many figures' warning)."""
     yield
     plt.close("all")
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches to Chinese cannot leave the next test in Chinese."""
+    yield
+    if nnlearn.get_language() != "en":
+        nnlearn.set_language("en")
+
+
+@pytest.fixture
+def chinese():
+    """The Chinese edition's setting for one test (English again afterwards)."""
+    nnlearn.set_language("zh")
+    yield
+    nnlearn.set_language("en")
 
 
 @pytest.fixture(scope="session")

@@ -16,15 +16,18 @@ from pathlib import Path
 import nbformat
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+FOLDER = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(FOLDER.glob("[0-9][0-9]_*.ipynb")) + sorted(FOLDER.glob("zh/[0-9][0-9]_*.ipynb"))
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-QUOTED = re.compile(r"(?<![\w.\-/^])(\d+(?:\.\d+)?)(\s?%)?(?![\w]|\.\d)")
+# ASCII letters only around a number: in Chinese prose a number often stands right beside a character
+QUOTED = re.compile(r"(?<![A-Za-z0-9_.\-/^])(\d+(?:\.\d+)?)(\s?[%％])?(?![A-Za-z0-9_]|\.\d)")
+EXERCISES = r"^## (?:Exercises|练习)"  # the heading of the exercises, in each edition
 
 
 def prose(markdown: str) -> str:
     """The sentences of a markdown cell: without code spans, maths and the exercises that follow."""
-    markdown = re.split(r"^## Exercises", markdown, flags=re.M)[0]
+    markdown = re.split(EXERCISES, markdown, flags=re.M)[0]
     markdown = re.sub(r"`[^`]*`", " ", markdown)
     markdown = re.sub(r"\$\$.*?\$\$|\$[^$]*\$", " ", markdown, flags=re.S)
     return markdown
@@ -47,13 +50,13 @@ def quoted_numbers(nb):
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "markdown":
             continue
-        if re.match(r"\s*## Exercises", cell.source):
+        if re.match(r"\s*" + EXERCISES[1:], cell.source):
             break
         for match in QUOTED.finditer(prose(cell.source)):
             value, percent = match.group(1), bool(match.group(2))
             if percent or "." in value:
                 yield number, match.group(0), float(value), percent
-        if re.search(r"^## Exercises", cell.source, flags=re.M):
+        if re.search(EXERCISES, cell.source, flags=re.M):
             break
 
 
@@ -67,7 +70,7 @@ def unbacked(nb) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: "-".join(p.relative_to(FOLDER).with_suffix("").parts))
 def test_every_number_in_the_prose_is_printed_by_the_notebook(path):
     problems = unbacked(nbformat.read(path, as_version=4))
     assert not problems, (
@@ -83,3 +86,13 @@ def test_a_quoted_number_that_no_cell_prints_is_caught():
     ])
     problems = unbacked(nb)
     assert [p.split(": ")[1].split(" is")[0] for p in problems] == ["'0.2984'", "'10 %'"], problems
+
+
+def test_a_number_beside_chinese_text_is_checked_too():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("准确率为96.2%，误差是0.2984。"),
+        nbformat.v4.new_code_cell("print(acc)", outputs=[
+            nbformat.v4.new_output("stream", name="stdout", text="accuracy 0.962, error 0.298371\n")]),
+        nbformat.v4.new_markdown_cell("## 练习\n\n把误差降到 0.123 以下。"),
+    ])
+    assert [p.split(": ")[1].split(" is")[0] for p in unbacked(nb)] == ["'0.2984'"]

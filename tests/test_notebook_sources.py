@@ -22,11 +22,17 @@ from jupytext.formats import long_form_multiple_formats
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-PAIRS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and the Chinese one in notebooks/zh/
+PAIRS = [path for folder in EDITIONS.values() for path in sorted(folder.glob("[0-9][0-9]_*.ipynb"))]
+
+
+def where(path: Path) -> str:
+    """The notebook's path in the repository: ``notebooks/zh/01_structure.ipynb``."""
+    return path.relative_to(ROOT).as_posix()
 
 
 def refresh_command(ipynb: Path) -> str:
-    return f"python scripts/run_notebooks.py notebooks/{ipynb.name}"
+    return f"python scripts/run_notebooks.py {where(ipynb)}"
 
 
 def sync_advice(ipynb: Path) -> str:
@@ -34,7 +40,7 @@ def sync_advice(ipynb: Path) -> str:
     return (
         f"If you edited {twin}: `{refresh_command(ipynb)}` (takes the cells from the twin, re-runs the "
         f"notebook and stores its outputs). If you edited {ipynb.name} outside JupyterLab: "
-        f"`jupytext --to md:myst notebooks/{ipynb.name}` rewrites the twin from it, then refresh the outputs "
+        f"`jupytext --to md:myst {where(ipynb)}` rewrites the twin from it, then refresh the outputs "
         "with the same command."
     )
 
@@ -63,13 +69,16 @@ def cell_differences(ipynb: Path, twin: Path) -> list[str]:
     return problems
 
 
-def test_there_are_notebooks():
-    assert len(PAIRS) == 9, [p.name for p in PAIRS]
+def test_there_are_notebooks_in_both_editions():
+    for folder in EDITIONS.values():
+        assert len(sorted(folder.glob("[0-9][0-9]_*.ipynb"))) == 9, where(folder)
 
 
-def test_every_notebook_has_its_text_twin_and_every_twin_its_notebook():
-    twins = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
-    assert [p.stem for p in twins] == [p.stem for p in PAIRS]
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_notebook_has_its_text_twin_and_every_twin_its_notebook(edition):
+    folder = EDITIONS[edition]
+    twins = sorted(folder.glob("[0-9][0-9]_*.md"))
+    assert [p.stem for p in twins] == [p.stem for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))]
 
 
 def test_the_pairing_is_configured_in_the_repository():
@@ -82,12 +91,16 @@ def test_the_pairing_is_configured_in_the_repository():
     assert config.notebook_metadata_filter == "-all"  # the twin holds no kernel or version metadata
 
 
-@pytest.mark.parametrize("ipynb", PAIRS, ids=lambda p: p.stem)
+def edition_id(path: Path) -> str:
+    return "-".join(path.relative_to(NOTEBOOKS).with_suffix("").parts)
+
+
+@pytest.mark.parametrize("ipynb", PAIRS, ids=edition_id)
 def test_text_twin_and_notebook_hold_the_same_cells(ipynb):
     problems = cell_differences(ipynb, ipynb.with_suffix(".md"))
     if problems:
         pytest.fail(
-            f"notebooks/{ipynb.name} and its text twin notebooks/{ipynb.with_suffix('.md').name} disagree:\n  "
+            f"{where(ipynb)} and its text twin {where(ipynb.with_suffix('.md'))} disagree:\n  "
             + "\n  ".join(problems) + "\n" + sync_advice(ipynb),
             pytrace=False,
         )
@@ -105,7 +118,7 @@ def test_the_check_catches_a_one_word_edit(tmp_path):
     assert refresh_command(ipynb) in sync_advice(ipynb)
 
 
-@pytest.mark.parametrize("ipynb", PAIRS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("ipynb", PAIRS, ids=edition_id)
 def test_stored_notebook_holds_nothing_that_changes_from_run_to_run(ipynb):
     nb = nbformat.read(ipynb, as_version=4)
     nbformat.validate(nb)

@@ -118,6 +118,20 @@ def notebooks_dir() -> Path:
     return Path(os.environ.get("NNLEARN_E2E_NOTEBOOKS", ROOT / "notebooks")).resolve()
 
 
+def course_notebooks() -> list[Path]:
+    """Both editions: the English notebooks, then the Chinese ones in ``zh/``."""
+    folder = notebooks_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.ipynb")) + sorted(folder.glob("zh/*.ipynb"))
+
+
+def edition_name(path: Path) -> str:
+    """``07_backpropagation`` for the English edition, ``zh-07_backpropagation`` for the Chinese one."""
+    relative = path.relative_to(notebooks_dir()).with_suffix("")
+    return "-".join(relative.parts)
+
+
 @dataclass
 class Expected:
     """What a notebook's stored outputs show: a run in the browser should show as much."""
@@ -171,8 +185,17 @@ class LabNotebook:
 
     # -- opening and running -----------------------------------------------------------
 
-    def open(self) -> None:
-        """Opens the notebook from the file browser (select it, Enter), and waits for its kernel."""
+    def open(self, root: Path | None = None) -> None:
+        """Opens the notebook from the file browser (select it, Enter), and waits for its kernel.
+
+        A notebook in a folder under ``root`` (the Chinese edition, ``zh/``) is reached the way a
+        learner reaches it: from the top folder, double-clicking each folder on the way.
+        """
+        folders = self.path.parent.relative_to(root).parts if root is not None else ()
+        self.page.locator(".jp-BreadCrumbs-home").first.click()
+        for folder in folders:
+            self.page.locator(f'.jp-DirListing-item[title^="Name: {folder}"]').first.dblclick()
+            self.page.locator(".jp-BreadCrumbs").get_by_text(folder).first.wait_for()
         item = self.page.locator(f'.jp-DirListing-item[title^="Name: {self.path.name}"]').first
         item.click()
         self.page.keyboard.press("Enter")

@@ -13,26 +13,27 @@ import contextlib
 
 import pytest
 
-from .labpage import Expected, LabNotebook, notebooks_dir
+from .labpage import Expected, LabNotebook, course_notebooks, edition_name, notebooks_dir
 
-NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb")) if notebooks_dir().is_dir() else []
+NOTEBOOKS = course_notebooks()
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=[edition_name(path) for path in NOTEBOOKS])
 def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
     """The notebook, opened from JupyterLab's file browser and run top to bottom (Run All)."""
     path = request.param
-    lab = LabNotebook(lab_page, jupyter_server.root / path.name, path.stem, Expected.of(path))
+    name, relative = edition_name(path), path.relative_to(notebooks_dir())
+    lab = LabNotebook(lab_page, jupyter_server.root / relative, name, Expected.of(path))
     errors_before = len(lab_page.browser_errors)
     try:
-        lab.open()
+        lab.open(root=jupyter_server.root)
         lab.run_seconds = lab.run_all()
-        e2e_report.run_all[path.stem] = lab.run_seconds
+        e2e_report.run_all[name] = lab.run_seconds
         lab.rendered_widget_views = lab.wait_for_widgets(lab.expected.widget_views)
         for warning in lab.warnings():
-            e2e_report.note(path.stem, f"cell {warning['cell']} shows stderr: {warning['text'][:200]!r}")
+            e2e_report.note(name, f"cell {warning['cell']} shows stderr: {warning['text'][:200]!r}")
     except Exception:
-        lab.screenshot(artifacts / f"{path.stem}--run--FAILED.png")
+        lab.screenshot(artifacts / f"{name}--run--FAILED.png")
         with contextlib.suppress(Exception):  # the error that matters is the one raised below
             lab.close()
         jupyter_server.shutdown_kernels()
@@ -40,9 +41,9 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
     yield lab
     lab.browser_errors = lab_page.browser_errors[errors_before:]
     for text in lab.observations + [f"browser error: {error}" for error in lab.browser_errors]:
-        e2e_report.note(path.stem, text)
+        e2e_report.note(name, text)
     try:
-        lab.screenshot(artifacts / f"{path.stem}.png")
+        lab.screenshot(artifacts / f"{name}.png")
         lab.close()
     finally:
         jupyter_server.shutdown_kernels()
@@ -117,23 +118,25 @@ VOILA_TIMEOUT_MS = 90_000  # from request to every widget shown: Voila runs the 
 SLIDER_NOTEBOOKS = [path for path in NOTEBOOKS if Expected.of(path).slider_widgets]
 
 
-@pytest.mark.parametrize("path", SLIDER_NOTEBOOKS, ids=[path.stem for path in SLIDER_NOTEBOOKS])
+@pytest.mark.parametrize("path", SLIDER_NOTEBOOKS, ids=[edition_name(path) for path in SLIDER_NOTEBOOKS])
 def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2e_report):
     """The notebook as a Voila app (outputs only, run on load): no errors, every slider redraws."""
     page = browser_context.new_page()
-    app = LabNotebook(page, voila_server.root / path.name, path.stem, Expected.of(path))
+    name, relative = edition_name(path), path.relative_to(notebooks_dir())
+    app = LabNotebook(page, voila_server.root / relative, name, Expected.of(path))
     try:
         # Voila runs the notebook while it sends the page: wait for the widgets, not for "load".
-        page.goto(f"{voila_server.url}/voila/render/{path.name}?token={voila_server.token}", wait_until="commit")
+        page.goto(f"{voila_server.url}/voila/render/{relative.as_posix()}?token={voila_server.token}",
+                  wait_until="commit")
         rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=VOILA_TIMEOUT_MS)
         errors = app.errors()
         assert not errors, "the Voila app shows errors:\n" + _listing(errors)
         assert rendered >= app.expected.widget_views, (
             f"{rendered} widgets rendered in Voila; the stored notebook shows {app.expected.widget_views}"
         )
-        check_every_slider_redraws(app, f"{path.stem} (Voila)", e2e_report, where=" in Voila")
+        check_every_slider_redraws(app, f"{name} (Voila)", e2e_report, where=" in Voila")
     finally:
         try:
-            app.screenshot(artifacts / f"voila-{path.stem}.png")
+            app.screenshot(artifacts / f"voila-{name}.png")
         finally:
             page.close()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import numeric_array, one_of
+from .language import tr
 
 
 def sigmoid(v):
@@ -189,4 +190,4 @@ def get_activation(name) -> Activation:
     """
     if name is None:
         return ACTIVATIONS["linear"]
-    return name if isinstance(name, Activation) else one_of("activation", name, ACTIVATIONS, also=" or None")
+    return name if isinstance(name, Activation) else one_of("activation", name, ACTIVATIONS, also=tr(" or None"))

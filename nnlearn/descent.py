@@ -17,6 +17,7 @@ import warnings
 import numpy as np
 
 from ._checks import as_float_array, describe, positive_float, positive_int
+from .language import tr
 
 
 class DivergenceError(FloatingPointError):
@@ -28,10 +29,10 @@ class DivergenceWarning(RuntimeWarning):
 
 
 def divergence_message(what: str, learning_rate: float, step: int) -> str:
-    return (
-        f"{what} diverged at step {step} with learning_rate={learning_rate:g}: "
-        f"the values exploded. Try a smaller learning_rate, e.g. {learning_rate / 10:g}."
-    )
+    """What a learner reads when ``what`` (``tr("training")``, ``tr("gradient descent")``) blew up."""
+    return tr("{what} diverged at step {step} with learning_rate={learning_rate:g}: the values exploded. "
+              "Try a smaller learning_rate, e.g. {smaller:g}.").format(
+        what=what, step=step, learning_rate=learning_rate, smaller=learning_rate / 10)
 
 
 def gradient_descent(gradient, start, learning_rate, steps, *, limit=1e8, on_divergence="raise"):
@@ -68,27 +69,26 @@ def gradient_descent(gradient, start, learning_rate, steps, *, limit=1e8, on_div
     [0.0, 1.5, 2.25, 2.625]
     """
     if not callable(gradient):
-        raise TypeError(f"gradient must be a function of the current point, got {describe(gradient)}")
+        raise TypeError(tr("gradient must be a function of the current point, got {value}").format(
+            value=describe(gradient)))
     point = as_float_array("start", start)
     learning_rate = positive_float("learning_rate", learning_rate)
     steps = positive_int("steps", steps)
     limit = positive_float("limit", limit)
     if on_divergence not in ("raise", "warn"):
-        raise ValueError(f'on_divergence must be "raise" or "warn", got {on_divergence!r}')
+        raise ValueError(tr('on_divergence must be "raise" or "warn", got {value}').format(value=repr(on_divergence)))
 
     path = np.empty((steps + 1,) + point.shape)
     path[0] = point
     for k in range(1, steps + 1):
         slope = np.asarray(gradient(path[k - 1]), dtype=np.float64)
         if slope.shape != point.shape:
-            raise ValueError(
-                f"gradient must return an array of shape {point.shape} (the shape of start), "
-                f"got shape {slope.shape}"
-            )
+            raise ValueError(tr("gradient must return an array of shape {shape} (the shape of start), "
+                                "got shape {got}").format(shape=point.shape, got=slope.shape))
         with np.errstate(over="ignore", invalid="ignore"):
             path[k] = path[k - 1] - learning_rate * slope
         if not np.all(np.isfinite(path[k])) or np.max(np.abs(path[k])) > limit:
-            message = divergence_message("gradient descent", learning_rate, k)
+            message = divergence_message(tr("gradient descent"), learning_rate, k)
             if on_divergence == "raise":
                 raise DivergenceError(message)
             warnings.warn(message, DivergenceWarning, stacklevel=2)

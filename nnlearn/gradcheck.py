@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import describe, positive_float
+from .language import tr
 
 
 def numerical_gradient(f, array, eps=1e-6):
@@ -29,17 +30,16 @@ def numerical_gradient(f, array, eps=1e-6):
     array([1., 2.])
     """
     if not callable(f):
-        raise TypeError(f"f must be a function with no arguments that returns a number, got {describe(f)}")
+        raise TypeError(tr("f must be a function with no arguments that returns a number, got {value}").format(
+            value=describe(f)))
     if not isinstance(array, np.ndarray) or array.dtype.kind != "f":
-        raise TypeError(
-            "array must be a float numpy array that f reads (it is nudged in place), "
-            f"got {describe(array)}"
-        )
+        raise TypeError(tr("array must be a float numpy array that f reads (it is nudged in place), "
+                           "got {value}").format(value=describe(array)))
     eps = positive_float("eps", eps)
     grad = np.zeros_like(array, dtype=np.float64)
     flat = array.reshape(-1)  # a view: nudging flat nudges array
     if not np.shares_memory(flat, array):
-        raise ValueError("array must be contiguous so that it can be nudged in place")
+        raise ValueError(tr("array must be contiguous so that it can be nudged in place"))
     out = grad.reshape(-1)
     for j in range(flat.size):
         original = flat[j]
@@ -59,9 +59,9 @@ def _number(f) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise TypeError(f"f must return a single number, got {describe(value)}") from None
+        raise TypeError(tr("f must return a single number, got {value}").format(value=describe(value))) from None
     if not np.isfinite(value):
-        raise ValueError("f returned a non-finite value (NaN or inf) during the gradient check")
+        raise ValueError(tr("f returned a non-finite value (NaN or inf) during the gradient check"))
     return value
 
 
@@ -77,7 +77,8 @@ def relative_error(a, b) -> float:
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+        raise ValueError(tr("a and b must have the same shape, got {shape_a} and {shape_b}").format(
+            shape_a=a.shape, shape_b=b.shape))
     scale = max(np.linalg.norm(a), np.linalg.norm(b))
     if scale == 0:
         return 0.0

@@ -26,6 +26,7 @@ import numpy as np
 
 from ._checks import as_float_array
 from .descent import DivergenceWarning, gradient_descent
+from .language import tr
 from .losses import mean_squared_error
 
 
@@ -91,11 +92,11 @@ def best_fit_line(x, y):
     x = as_float_array("x", x, ndim=1)
     y = as_float_array("y", y, ndim=1)
     if x.shape != y.shape or x.size < 2:
-        raise ValueError("x and y must be 1-D with the same length of at least 2, "
-                         f"got shapes {x.shape} and {y.shape}")
+        raise ValueError(tr("x and y must be 1-D with the same length of at least 2, "
+                            "got shapes {shape_x} and {shape_y}").format(shape_x=x.shape, shape_y=y.shape))
     dx = x - x.mean()
     if not np.any(dx):
-        raise ValueError("x must not be all the same value: no line is best then")
+        raise ValueError(tr("x must not be all the same value: no line is best then"))
     w = float(np.sum(dx * (y - y.mean())) / np.sum(dx * dx))
     return w, float(y.mean() - w * x.mean())
 
@@ -117,8 +118,8 @@ class LineFit:
         self.hours = as_float_array("hours", hours, ndim=1)
         self.scores = as_float_array("scores", scores, ndim=1)
         if self.hours.shape != self.scores.shape:
-            raise ValueError(f"hours and scores must have the same length, "
-                             f"got {self.hours.shape} and {self.scores.shape}")
+            raise ValueError(tr("hours and scores must have the same length, got {shape_h} and {shape_s}").format(
+                shape_h=self.hours.shape, shape_s=self.scores.shape))
         self.center = float(as_float_array("center", center, ndim=0))
         self.x = self.hours - self.center
         self.best = np.array(best_fit_line(self.x, self.scores))  # the bottom of the loss valley

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_float_array, one_of
+from .language import tr
 
 TINY = np.finfo(float).tiny  # the smallest positive float: log(TINY) is finite
 
@@ -22,9 +23,8 @@ def _pair(y, y_hat):
     y = as_float_array("y", y)
     y_hat = as_float_array("y_hat", y_hat)
     if y.shape != y_hat.shape:
-        raise ValueError(
-            f"y and y_hat must have the same shape, got {y.shape} and {y_hat.shape}"
-        )
+        raise ValueError(tr("y and y_hat must have the same shape, got {shape} and {shape_hat}").format(
+            shape=y.shape, shape_hat=y_hat.shape))
     return y, y_hat
 
 
@@ -92,7 +92,7 @@ def cross_entropy(y, y_hat) -> float:
     """
     y, y_hat = _pair(y, y_hat)
     if np.any(y_hat < 0) or np.any(y_hat > 1):
-        raise ValueError("y_hat must hold probabilities between 0 and 1 (a softmax output)")
+        raise ValueError(tr("y_hat must hold probabilities between 0 and 1 (a softmax output)"))
     return float(-np.sum(y * np.log(np.maximum(y_hat, TINY))))
 
 

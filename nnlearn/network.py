@@ -31,6 +31,7 @@ import numpy as np
 from ._checks import as_float_array, describe, labels_array, positive_float, positive_int, rng_from
 from .activations import get_activation
 from .descent import DivergenceError, divergence_message
+from .language import tr
 from .losses import get_loss
 from .progress import Progress
 
@@ -82,7 +83,7 @@ class Layer:
         skips that product and returns ``None``: a third of a training step's work.
         """
         if self.y is None:
-            raise RuntimeError("call forward before backward: backward needs the stored x and y")
+            raise RuntimeError(tr("call forward before backward: backward needs the stored x and y"))
         dv = self.activation.backward(self.y, dy)
         self.dW = self.x.T @ dv
         self.db = dv.sum(axis=0)
@@ -106,15 +107,11 @@ class Network:
 
     def __init__(self, layer_sizes, activation="sigmoid", seed=0, *, loss="squared_error", output_activation=None):
         if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__"):
-            raise TypeError(
-                "layer_sizes must be a list of layer widths such as [256, 64, 10], "
-                f"got {describe(layer_sizes)}"
-            )
+            raise TypeError(tr("layer_sizes must be a list of layer widths such as [256, 64, 10], got {value}").format(
+                value=describe(layer_sizes)))
         if len(layer_sizes) < 2:
-            raise ValueError(
-                "layer_sizes must name at least an input and an output layer, "
-                f"e.g. [256, 10]; got {list(layer_sizes)}"
-            )
+            raise ValueError(tr("layer_sizes must name at least an input and an output layer, "
+                                "e.g. [256, 10]; got {value}").format(value=list(layer_sizes)))
         self.layer_sizes = [positive_int(f"layer_sizes[{k}]", n) for k, n in enumerate(layer_sizes)]
         self.activation = get_activation(activation)
         self.loss_function = get_loss(loss)
@@ -122,8 +119,8 @@ class Network:
         default_output = "softmax" if cross_entropy else self.activation
         self.output_activation = get_activation(default_output if output_activation is None else output_activation)
         if cross_entropy and self.output_activation.name != "softmax":
-            raise ValueError(f"loss='cross_entropy' needs output_activation='softmax' (outputs that are "
-                             f"probabilities), got {self.output_activation.name!r}")
+            raise ValueError(tr("loss='cross_entropy' needs output_activation='softmax' (outputs that are "
+                                "probabilities), got {value}").format(value=repr(self.output_activation.name)))
         self.seed = seed
         self._rng = rng_from("seed", seed)
         sizes = list(zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
@@ -144,20 +141,17 @@ class Network:
         if X.ndim == 1:
             X = X[np.newaxis, :]
         if X.shape[1] != self.n_inputs:
-            raise ValueError(
-                f"{name} must have {self.n_inputs} columns, one per input node "
-                f"(the network's input layer takes {self.n_inputs} values), "
-                f"got {X.shape[1]} columns (shape {X.shape})"
-            )
+            raise ValueError(tr("{name} must have {n} columns, one per input node (the network's input layer "
+                                "takes {n} values), got {got} columns (shape {shape})").format(
+                name=name, n=self.n_inputs, got=X.shape[1], shape=X.shape))
         return X
 
     def _check_y(self, y, n_samples: int, name="y") -> np.ndarray:
         y = labels_array(name, y, self.n_outputs)
         if y.shape[0] != n_samples:
-            raise ValueError(
-                f"X and {name} must have the same length (one label per row of X), "
-                f"got {n_samples} rows and {y.shape[0]} labels"
-            )
+            raise ValueError(tr("X and {name} must have the same length (one label per row of X), "
+                                "got {rows} rows and {labels} labels").format(
+                name=name, rows=n_samples, labels=y.shape[0]))
         return y
 
     def one_hot(self, y) -> np.ndarray:
@@ -196,13 +190,12 @@ class Network:
         """
         last = self.layers[-1]
         if last.y is None:
-            raise RuntimeError("call forward(X) before backward(Y): backward needs the outputs for X")
+            raise RuntimeError(tr("call forward(X) before backward(Y): backward needs the outputs for X"))
         Y = as_float_array("Y", Y, ndim=2)
         if Y.shape != last.y.shape:
-            raise ValueError(
-                f"Y must have shape {last.y.shape} (one one-hot row per sample of the last "
-                f"forward(X), {self.n_outputs} columns), got shape {Y.shape}"
-            )
+            raise ValueError(tr("Y must have shape {shape} (one one-hot row per sample of the last "
+                                "forward(X), {n} columns), got shape {got}").format(
+                shape=last.y.shape, n=self.n_outputs, got=Y.shape))
         dy = self.loss_function.slope(last.y, Y)
         for layer in reversed(self.layers):
             # nobody uses the slope with respect to the input digits: skip it (a third of the work)
@@ -277,9 +270,10 @@ class Network:
         batch_size = positive_int("batch_size", batch_size)
         if validation is not None:
             if not isinstance(validation, (tuple, list)) or len(validation) != 2:
-                raise TypeError(f"validation must be a pair (X_val, y_val), got {describe(validation)}")
-            X_val = self._check_X(validation[0], "validation X")
-            y_val = self._check_y(validation[1], X_val.shape[0], "validation y")
+                raise TypeError(tr("validation must be a pair (X_val, y_val), got {value}").format(
+                    value=describe(validation)))
+            X_val = self._check_X(validation[0], tr("validation X"))
+            y_val = self._check_y(validation[1], X_val.shape[0], tr("validation y"))
         rng = self._rng if seed is None else rng_from("seed", seed)
 
         Y = self.one_hot(y)
@@ -299,7 +293,7 @@ class Network:
                     self.train_step(X[rows], Y[rows], learning_rate)
             if self._diverged():
                 bar.close()
-                raise DivergenceError(divergence_message("training", learning_rate, epoch))
+                raise DivergenceError(divergence_message(tr("training"), learning_rate, epoch))
             scores = self._scores(X, y)
             if validation is not None:
                 scores += self._scores(X_val, y_val)

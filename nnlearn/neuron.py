@@ -12,6 +12,7 @@ import numpy as np
 
 from ._checks import as_float_array
 from .activations import get_activation
+from .language import tr
 
 
 def _fmt(array: np.ndarray) -> str:
@@ -56,10 +57,8 @@ class Neuron:
             return x * self.w + self.b
         i = self.w.shape[0]
         if x.ndim not in (1, 2) or x.shape[-1] != i:
-            raise ValueError(
-                f"x must have shape ({i},) for one sample or (n, {i}) for n samples, "
-                f"because this neuron has {i} weights; got shape {x.shape}"
-            )
+            raise ValueError(tr("x must have shape ({i},) for one sample or (n, {i}) for n samples, "
+                                "because this neuron has {i} weights; got shape {shape}").format(i=i, shape=x.shape))
         return x @ self.w + self.b
 
     def __call__(self, x):

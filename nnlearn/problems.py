@@ -25,16 +25,18 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import describe, positive_int, rng_from
+from .language import tr
 
 
 def _check(n, noise):
     n = positive_int("n", n)
     if n < 2 or n % 2:
-        raise ValueError(f"n must be an even number of points, at least 2 (half of each class), got {n}")
+        raise ValueError(tr("n must be an even number of points, at least 2 (half of each class), got {n}").format(n=n))
     if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)):
-        raise TypeError(f"noise must be a number, got {describe(noise)}")
+        raise TypeError(tr("noise must be a number, got {value}").format(value=describe(noise)))
     if not 0.0 <= noise <= 1.0 or not np.isfinite(noise):
-        raise ValueError(f"noise must be between 0 and 1 (in units of the square's half side), got {noise}")
+        raise ValueError(tr("noise must be between 0 and 1 (in units of the square's half side), got {noise}").format(
+            noise=noise))
     return n, float(noise)
 
 
@@ -130,5 +132,6 @@ PROBLEMS = {"xor": xor, "circles": circles, "spirals": spirals, "clusters": clus
 def make_problem(name, n=200, noise=0.1, seed=0):
     """The problem called ``name`` (one of ``PROBLEMS``): ``(X, y)``."""
     if not isinstance(name, str) or name not in PROBLEMS:
-        raise ValueError(f"name must be one of {sorted(PROBLEMS)}, got {name!r}")
+        raise ValueError(tr("{name} must be one of {choices}, got {value}").format(
+            name="name", choices=sorted(PROBLEMS), value=repr(name)))
     return PROBLEMS[name](n=n, noise=noise, seed=seed)

@@ -13,6 +13,8 @@ import ipywidgets as widgets
 from IPython import get_ipython
 from IPython.display import display
 
+from .language import tr
+
 
 def _in_notebook() -> bool:
     shell = get_ipython()
@@ -28,7 +30,7 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.widget = None
         if self.enabled and _in_notebook():
-            self.bar = widgets.IntProgress(value=0, min=0, max=total, description="epochs")
+            self.bar = widgets.IntProgress(value=0, min=0, max=total, description=tr("epochs"))
             self.label = widgets.HTML(value=f"0 / {total}")
             self.widget = widgets.HBox([self.bar, self.label])
             display(self.widget)
@@ -36,12 +38,14 @@ class Progress:
     def update(self, done: int, scores: dict) -> None:
         if not self.enabled:
             return
-        text = f"{done} / {self.total}  " + "  ".join(f"{k} {v:.4f}" for k, v in scores.items())
+        names = {"loss": tr("loss"), "accuracy": tr("accuracy"),
+                 "val_loss": tr("val_loss"), "val_accuracy": tr("val_accuracy")}
+        text = f"{done} / {self.total}  " + "  ".join(f"{names.get(k, k)} {v:.4f}" for k, v in scores.items())
         if self.widget is not None:
             self.bar.value = done
             self.label.value = text
         else:
-            print(f"\repochs {text}", end="", file=self.stream, flush=True)
+            print("\r" + tr("epochs") + " " + text, end="", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.enabled and self.widget is None:

@@ -142,8 +142,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to refresh (default: all)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds one cell may take")
     args = parser.parse_args(argv)
-    paths = [p.with_suffix(".ipynb") for p in args.notebooks] or (
-        sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(NOTEBOOKS.glob("zh/[0-9][0-9]_*.ipynb")))
+    twins = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md")) + sorted(NOTEBOOKS.glob("zh/[0-9][0-9]_*.md"))
+    paths = [p.with_suffix(".ipynb") for p in (args.notebooks or twins)]
     for path in paths:
         seconds = refresh(path, args.timeout)
         print(f"{path.resolve().relative_to(ROOT)}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)

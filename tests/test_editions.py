@@ -49,7 +49,8 @@ def edition_differences(english: Path, chinese: Path) -> list[str]:
         both = f"{en_name} cell {en_number} and {zh_name} cell {zh_number}"
         if en_source != zh_source:
             en_lines, zh_lines = en_source.splitlines(), zh_source.splitlines()
-            line = next((k for k, (a, b) in enumerate(zip(en_lines, zh_lines)) if a != b), min(len(en_lines), len(zh_lines)))
+            line = next((k for k, (a, b) in enumerate(zip(en_lines, zh_lines)) if a != b),
+                        min(len(en_lines), len(zh_lines)))
             text = [lines[line] if line < len(lines) else "(no such line)" for lines in (en_lines, zh_lines)]
             problems.append(f"{both} differ in line {line + 1}:\n    en: {text[0]!r}\n    zh: {text[1]!r}")
         elif en_tags != zh_tags:

@@ -66,7 +66,7 @@ def test_a_finished_text_is_matched_against_the_entries_with_fields(chinese, mon
         warnings.simplefilter("error")
         tr("x1")  # symbols and numbers are not missing translations
         tr("已经是中文")
-    monkeypatch.delitem(language._templates, "zh", raising=False)
+    language._templates.pop("zh", None)  # the next test makes them again from the real catalog
 
 
 def test_every_entry_keeps_the_fields_of_its_english_text():

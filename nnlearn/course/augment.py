@@ -13,6 +13,7 @@ import numpy as np
 
 from .._checks import as_float_array, labels_array
 from ..data import IMAGE_SHAPE
+from ..language import tr
 
 BACKGROUND = -1.0  # the dark background of the shipped digits
 
@@ -32,10 +33,12 @@ def shift_digits(X, down=0, right=0):
     X = as_float_array("X", X, ndim=2)
     rows, cols = IMAGE_SHAPE
     if X.shape[1] != rows * cols:
-        raise ValueError(f"X must have {rows * cols} columns (one per pixel), got shape {X.shape}")
+        raise ValueError(tr("X must have {count} columns (one per pixel), got shape {shape}").format(
+            count=rows * cols, shape=X.shape))
     down, right = int(down), int(right)
     if abs(down) >= rows or abs(right) >= cols:
-        raise ValueError(f"down and right must be smaller than the image ({rows}x{cols}), got {down}, {right}")
+        message = tr("down and right must be smaller than the image ({rows}x{cols}), got {down}, {right}")
+        raise ValueError(message.format(rows=rows, cols=cols, down=down, right=right))
     images = X.reshape(-1, rows, cols)
     out = np.full_like(images, BACKGROUND)
     out[:, max(down, 0):rows + min(down, 0), max(right, 0):cols + min(right, 0)] = \
@@ -56,6 +59,7 @@ def with_shifted_copies(X, y, shifts=ONE_PIXEL_SHIFTS):
     X = as_float_array("X", X, ndim=2)
     y = labels_array("y", y, 10)
     if y.shape[0] != X.shape[0]:
-        raise ValueError(f"X and y must have the same length, got {X.shape[0]} rows and {y.shape[0]} labels")
+        raise ValueError(tr("X and y must have the same length, got {rows} rows and {labels} labels").format(
+            rows=X.shape[0], labels=y.shape[0]))
     copies = [X] + [shift_digits(X, down, right) for down, right in shifts]
     return np.concatenate(copies), np.tile(y, len(copies))

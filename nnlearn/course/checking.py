@@ -16,7 +16,7 @@ one number against its known slips); :func:`code_exercise` makes a checker that 
 learner's function on hidden :class:`Case` objects, compares it with nnlearn's own
 function, and names the slip when the learner's function behaves like a known wrong one.
 The learner's own exception is reported in one line, as theirs; nothing from inside
-nnlearn reaches them as a traceback.
+nnlearn reaches them as a traceback.  Every text reaches the learner through :func:`~nnlearn.language.tr`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..language import tr
 from ._solutions import SOLUTIONS
 
 RIGHT = "Right!"
@@ -41,11 +42,7 @@ STUCK = ' (Stuck? exercises.hint("{name}").)'
 
 
 class Check:
-    """The outcome of a checker: true when the answer is right.
-
-    The message was already printed; in a notebook the object itself shows
-    nothing, so a check can be the last line of a cell.
-    """
+    """The outcome of a checker, true when the answer is right; it shows nothing (the message was printed)."""
 
     def __init__(self, ok: bool, message: str):
         self.ok = bool(ok)
@@ -88,7 +85,8 @@ def _register(name: str, hints: Sequence[str]) -> None:
 def _known(name: str) -> Help | None:
     found = REGISTRY.get(name)
     if found is None:
-        print(f"There is no exercise called {name!r}. The exercises are: {', '.join(sorted(REGISTRY))}.")
+        print(tr("There is no exercise called {name!r}. The exercises are: {names}.").format(
+            name=name, names=", ".join(sorted(REGISTRY))))
     return found
 
 
@@ -99,17 +97,18 @@ def hint(name: str | None = None, level: int = 1) -> None:
     function you write), as the checker's message says.  Without a name: the list of names.
     """
     if name is None:
-        print(f"Name an exercise, e.g. exercises.hint(\"sigmoid\"). The exercises are: {', '.join(sorted(REGISTRY))}.")
+        print(tr('Name an exercise, e.g. exercises.hint("sigmoid"). The exercises are: {names}.').format(
+            names=", ".join(sorted(REGISTRY))))
         return
     found = _known(name)
     if found is None:
         return
     if level not in (1, 2):
-        print("There are two hints: level=1 (the idea) and level=2 (the line to write).")
+        print(tr("There are two hints: level=1 (the idea) and level=2 (the line to write)."))
         return
-    more = (f'exercises.hint("{name}", level=2) points at the line.' if level == 1
-            else f'exercises.solution("{name}") shows a solution.')
-    print(f"Hint {level} of 2: {found.hints[level - 1]}\n({more})")
+    more = (tr('exercises.hint("{name}", level=2) points at the line.') if level == 1
+            else tr('exercises.solution("{name}") shows a solution.')).format(name=name)
+    print(tr("Hint {level} of 2: {hint}\n({more})").format(level=level, hint=tr(found.hints[level - 1]), more=more))
 
 
 def decode(text: str) -> str:
@@ -129,29 +128,24 @@ def solution_text(name: str) -> str:
 
 def solution(name: str) -> None:
     """Print a solution of the exercise ``name``: its cell filled in, to read or to paste.
-
-    Try the two hints first: a solution read before trying teaches less than one read after.
-    """
+    Try the two hints first: a solution read before trying teaches less than one read after."""
     if _known(name) is not None:
-        print(f"A solution ({name}):\n\n{solution_text(name)}")
-
-
-def _advice(name: str) -> str:
-    return f'For a hint: exercises.hint("{name}").'
+        print(tr("A solution ({name}):").format(name=name) + f"\n\n{solution_text(name)}")
 
 
 def _report(verdict, name: str | None = None) -> Check:
+    """Print and return the verdict ("Right!" or "Not yet.", then the reason or the hint)."""
     ok = isinstance(verdict, Right)
-    message = f"{RIGHT if ok else NOT_YET} {verdict}"
+    message = (tr("Right! {verdict}") if ok else tr("Not yet. {verdict}")).format(verdict=verdict)
     if not ok and name is not None:
-        message += f"\n{_advice(name)}"
+        message += "\n" + tr('For a hint: exercises.hint("{name}").').format(name=name)
     print(message)
     return Check(ok, message)
 
 
 def _placeholder(reminder: str, name: str) -> Check:
-    """The reminder for an exercise not answered yet, with the way to its first hint."""
-    print(reminder.removesuffix(".") + "." + STUCK.format(name=name))
+    """The reminder (a placeholder text) for an exercise not answered yet, with the way to its first hint."""
+    print(tr(reminder).format(name=name) + tr(STUCK).format(name=name))
     return Check(False, "no answer yet")
 
 
@@ -186,12 +180,10 @@ def compare(value, expected, right, slips=(), otherwise="", tol=1e-6):
 def exercise(*answers, hints, numbers=True):
     """Make a checker of ``judge(...)``; ``answers`` names the arguments that the learner fills in.
 
-    The checker reminds the learner to fill in an answer still ``...``, passes
-    the answers to ``judge`` as floats (``numbers=True``; an answer that is
-    not one number is a hint of its own), prints the verdict and returns a
-    :class:`Check`.  ``hints`` are the two levels of :func:`hint`; the exercise's
-    name is the judge's name without ``check_``.
-    """
+    The checker reminds the learner to fill in an answer still ``...``, passes the answers to
+    ``judge`` as floats (``numbers=True``; an answer that is not one number is a hint of its own),
+    prints the verdict and returns a :class:`Check`.  ``hints`` are the two levels of :func:`hint`;
+    the exercise's name is the judge's name without ``check_``."""
     def make(judge):
         name = judge.__name__.removeprefix("check_")
         _register(name, hints)
@@ -207,8 +199,9 @@ def exercise(*answers, hints, numbers=True):
             if numbers:
                 values = [_number(a) for a in given]
                 if any(v is None for v in values):
-                    return _report(f"{' and '.join(answers)} must be "
-                                   f"{'a single number' if len(answers) == 1 else 'single numbers'}.", name)
+                    must = tr("{names} must be a single number.") if len(answers) == 1 else \
+                        tr("{names} must be single numbers.")
+                    return _report(must.format(names=tr(" and ").join(answers)), name)
                 call.arguments.update(zip(answers, values))
             return _report(judge(*call.args, **call.kwargs), name)
 
@@ -220,8 +213,7 @@ def exercise(*answers, hints, numbers=True):
 # ---- exercises that take a function --------------------------------------------------
 @dataclass(frozen=True)
 class Case:
-    """One hidden case: its kind (what the learner is told), the arguments, and a hint for
-    when the learner's function fails on it (why this kind of case is there)."""
+    """One hidden case: its kind (what the learner is told), the arguments, and the hint for a failure on it."""
 
     kind: str
     args: tuple
@@ -245,8 +237,7 @@ class _Raised(Exception):
 
 
 def _run(function, args):
-    """``function(*args)`` on copies of ``args``, numpy's overflow and invalid values raised
-    rather than warned; its exception comes back wrapped in :class:`_Raised`."""
+    """``function(*args)`` on copies of ``args``, numpy overflows raised; its exception wrapped in :class:`_Raised`."""
     try:
         with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
             return function(*copy.deepcopy(args))
@@ -258,7 +249,8 @@ def _as_parts(result, parts: Sequence[str]):
     """The result as a list of float arrays, one per named part, or a message why not."""
     if parts:
         if not isinstance(result, (tuple, list)) or len(result) != len(parts):
-            return f" returns {_kind_of(result)}; it should return {len(parts)} things: {', '.join(parts)}"
+            return tr(" returns {kind}; it should return {count} things: {names}").format(
+                kind=_kind_of(result), count=len(parts), names=", ".join(parts))
         items = list(result)
     else:
         items = [result]
@@ -267,15 +259,16 @@ def _as_parts(result, parts: Sequence[str]):
         try:
             arrays.append(np.asarray(item, dtype=float))
         except (TypeError, ValueError):
-            return f" returns {_kind_of(item)}, not numbers"
+            return tr(" returns {kind}, not numbers").format(kind=_kind_of(item))
     return arrays
 
 
 def _kind_of(value) -> str:
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
+        return tr("an array of shape {shape}").format(shape=value.shape)
     if isinstance(value, (tuple, list)):
-        return f"a {type(value).__name__} of {len(value)}"
+        many = tr("a list of {count}") if isinstance(value, list) else tr("a tuple of {count}")
+        return many.format(count=len(value))
     return f"{type(value).__name__} {value!r}"[:60]
 
 
@@ -284,7 +277,7 @@ def _show(array: np.ndarray) -> str:
         return f"{float(array):.6g}"
     if array.size <= 4:
         return "[" + ", ".join(f"{float(a):.4g}" for a in array.ravel()) + "]"
-    return f"an array of shape {array.shape}"
+    return _kind_of(array)
 
 
 def _difference(got, expected, parts: Sequence[str], tol: float) -> str | None:
@@ -293,16 +286,19 @@ def _difference(got, expected, parts: Sequence[str], tol: float) -> str | None:
     if isinstance(got, str):
         return got
     for label, g, e in zip(parts or [""], got, expected):
-        what = f"'s {label}" if label else ""
+        what = tr("'s {label}").format(label=label) if label else ""
         if g.shape != e.shape and g.size == e.size == 1:
             g = g.reshape(e.shape)  # a number returned as a 1-element array (or back) is fine
         if g.shape != e.shape:
-            return f"{what} has shape {g.shape} where {e.shape} is expected"
+            return tr("{what} has shape {got} where {expected} is expected").format(what=what, got=g.shape,
+                                                                                    expected=e.shape)
         if not np.all(np.isfinite(g)):
-            return f"{what} gives nan or inf"
+            return tr("{what} gives nan or inf").format(what=what)
         if not np.allclose(g, e, rtol=tol, atol=tol):
-            shown = f"{_show(g)} where {_show(e)} is expected" if e.size <= 4 else "numbers that differ from nnlearn's"
-            return f"{what} gives {shown}"
+            if e.size > 4:
+                return tr("{what} gives numbers that differ from nnlearn's").format(what=what)
+            return tr("{what} gives {got} where {expected} is expected").format(what=what, got=_show(g),
+                                                                                expected=_show(e))
     return None
 
 
@@ -327,7 +323,8 @@ def _problem(outcome, expected, case: Case, parts, tol) -> str | None:
     if isinstance(outcome, _Raised):
         return _raised(outcome.error, case)
     difference = _difference(outcome, expected, parts, tol)
-    return None if difference is None else f'On the case "{case.kind}" your function{difference}.'
+    return None if difference is None else tr('On the case "{kind}" your function{difference}.').format(
+        kind=tr(case.kind), difference=difference)
 
 
 def code_exercise(name: str, *, question: str, reference: Callable, cases: Sequence[Case],
@@ -335,12 +332,10 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
                   right: str = "", tol: float = 1e-6):
     """Make the checker of the code exercise ``name``: ``check_name(your_function)``.
 
-    ``question`` becomes the checker's docstring; ``reference`` is nnlearn's own way of
-    computing the answer; ``cases`` are the hidden inputs; ``slips`` are wrong functions a
-    learner typically writes, each with the hint that names its slip; ``parts`` names the
-    items of a result that is a tuple (``("dW", "db", "dx")``).  The checker prints the
-    verdict and returns a :class:`Check`.
-    """
+    ``question`` becomes the checker's docstring; ``reference`` is nnlearn's own way of computing the
+    answer; ``cases`` are the hidden inputs; ``slips`` are wrong functions a learner typically writes,
+    each with the hint that names its slip; ``parts`` names the items of a result that is a tuple
+    (``("dW", "db", "dx")``).  The checker prints the verdict and returns a :class:`Check`."""
     _register(name, hints)
     expected = [_as_parts(reference(*case.args), parts) for case in cases]
 
@@ -348,23 +343,25 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
         if _unanswered(function):
             return _placeholder(PLACEHOLDER, name)
         if not callable(function):
-            return _report(f"Pass your function itself, {name} (without calling it), not {_kind_of(function)}.",
-                           name)
+            return _report(tr("Pass your function itself, {name} (without calling it), not {kind}.").format(
+                name=name, kind=_kind_of(function)), name)
         outcomes = [_outcome(function, case.args) for case in cases]
         if not isinstance(outcomes[0], _Raised) and _unanswered(outcomes[0]):
             if _body_is_placeholder(function):
-                return _placeholder(CODE_PLACEHOLDER.format(name=name), name)
-            return _report(f"Your function returns {outcomes[0]!r}: did you forget the `return`?", name)
+                return _placeholder(CODE_PLACEHOLDER, name)
+            return _report(tr("Your function returns {value!r}: did you forget the `return`?").format(
+                value=outcomes[0]), name)
         failed = [(case, problem) for case, outcome, want in zip(cases, outcomes, expected)
                   if (problem := _problem(outcome, want, case, parts, tol)) is not None]
         if not failed:
-            kinds = "; ".join(case.kind for case in cases)
-            return _report(Right(f"{name} passes all {len(cases)} hidden cases ({kinds}).\n{right}".rstrip()))
+            passes = tr("{name} passes all {count} hidden cases ({kinds}).").format(
+                name=name, count=len(cases), kinds=tr("; ").join(tr(case.kind) for case in cases))
+            return _report(Right(f"{passes}\n{tr(right)}".rstrip()))
         slip = next((slip for slip in slips
                      if all(_same(outcome, _outcome(slip.function, case.args), parts, tol)
                             for outcome, case in zip(outcomes, cases))), None)
         case, problem = failed[0]
-        advice = slip.hint if slip is not None else case.hint
+        advice = tr(slip.hint if slip is not None else case.hint)
         return _report(f"{problem}\n{advice}".rstrip(), name)
 
     check.__name__ = check.__qualname__ = f"check_{name}"
@@ -373,11 +370,8 @@ def code_exercise(name: str, *, question: str, reference: Callable, cases: Seque
 
 
 def _body_is_placeholder(function) -> bool:
-    """Whether the function's body is still only ``...`` (or ``pass``), after its docstring.
-
-    Such a body compiles to "return None" and nothing else, whatever the function's name and
-    arguments; a body that computes something but forgets ``return`` does more.
-    """
+    """Whether the function's body is still only ``...`` (or ``pass``), after its docstring: such a
+    body compiles to "return None" and nothing else; one that forgets ``return`` does more."""
     code = getattr(function, "__code__", None)
     if code is None:
         return True
@@ -389,9 +383,10 @@ def _raised(error: BaseException, case: Case) -> str:
     """One line about the learner's exception, with the case's hint when numbers overflowed."""
     text = str(error).splitlines()[0][:120] if str(error) else ""
     if isinstance(error, (FloatingPointError, OverflowError)):
-        return f'On the case "{case.kind}" your function overflows (numpy: "{text or type(error).__name__}").'
-    return f'Your function raised {type(error).__name__}: {text} (case "{case.kind}").'
-
+        return tr('On the case "{kind}" your function overflows (numpy: "{text}").').format(
+            kind=tr(case.kind), text=text or type(error).__name__)
+    return tr('Your function raised {error}: {text} (case "{kind}").').format(
+        error=type(error).__name__, text=text, kind=tr(case.kind))
 
 
 __all__ = [

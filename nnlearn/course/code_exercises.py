@@ -8,7 +8,9 @@ wrong version does.  ``exercises.hint("NAME")``, ``exercises.hint("NAME", level=
 
 An exercise here is only its question (the docstring), its cases, its slips with their
 hints, its two hints and its solution (in ``_solutions.py``); :func:`code_exercise` does
-the rest.  The cases are made from fixed seeds, so every message is the same every run.
+the rest.  The cases are made from fixed seeds, so every message is the same every run.  The
+texts here (kinds of cases, hints, ``right``) are shown in the learner's language by
+:mod:`~nnlearn.course.checking` (entries in ``nnlearn/translations/zh_course.py``).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._checks import as_float_array, positive_int
+from ..language import tr
 from ..pictures.digits import plot_digits
 from ..pictures.style import MUTED, PREDICTION, SMALL, Drawn, axes_for, style_axes
 
@@ -17,9 +18,10 @@ from ..pictures.style import MUTED, PREDICTION, SMALL, Drawn, axes_for, style_ax
 def _labels(name, values):
     values = np.asarray(values)
     if values.dtype.kind not in "iu":
-        raise TypeError(f"{name} must hold integer labels, got dtype {values.dtype}")
+        raise TypeError(tr("{name} must hold integer labels, got dtype {dtype}").format(name=name, dtype=values.dtype))
     if values.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D array of integer labels, got shape {values.shape}")
+        raise ValueError(tr("{name} must be a 1-D array of integer labels, got shape {shape}").format(
+            name=name, shape=values.shape))
     return values.astype(np.int64)
 
 
@@ -35,9 +37,11 @@ def plot_outputs(outputs, label=None, ax=None):
     bars = ax.bar(np.arange(outputs.size), outputs, color=colours)
     ax.set_xticks(np.arange(outputs.size))
     ax.set_ylim(0, 1)
-    title = f"The network's guess: {guess} (the most active output)"
-    if label is not None:
-        title += f"; the digit is {int(label)}"
+    if label is None:
+        title = tr("The network's guess: {guess} (the most active output)").format(guess=guess)
+    else:
+        title = tr("The network's guess: {guess} (the most active output); the digit is {label}").format(
+            guess=guess, label=int(label))
     style_axes(ax, title, "output node (digit)", "output value y")
     return Drawn(ax=ax, fig=ax.figure, bars=bars, guess=guess)
 
@@ -55,10 +59,11 @@ def confusion_matrix(y_true, y_pred, n_classes=10) -> np.ndarray:
     y_pred = _labels("y_pred", y_pred)
     n_classes = positive_int("n_classes", n_classes)
     if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred must have the same length, got {y_true.size} and {y_pred.size}")
+        raise ValueError(tr("y_true and y_pred must have the same length, got {true} and {pred}").format(
+            true=y_true.size, pred=y_pred.size))
     for name, values in (("y_true", y_true), ("y_pred", y_pred)):
         if values.min() < 0 or values.max() >= n_classes:
-            raise ValueError(f"{name} must hold labels 0 to {n_classes - 1}")
+            raise ValueError(tr("{name} must hold labels 0 to {last}").format(name=name, last=n_classes - 1))
     matrix = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(matrix, (y_true, y_pred), 1)
     return matrix
@@ -71,7 +76,7 @@ def plot_confusion_matrix(matrix, ax=None):
     """
     matrix = np.asarray(matrix)
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
-        raise ValueError(f"matrix must be square (classes x classes), got shape {matrix.shape}")
+        raise ValueError(tr("matrix must be square (classes x classes), got shape {shape}").format(shape=matrix.shape))
     ax = axes_for(ax, (6, 5.5))
     n = matrix.shape[0]
     # colour by the share of each row so the mistakes show, not just the big diagonal
@@ -96,15 +101,15 @@ def plot_history(history, axes=None, marks=None):
     Draws ``loss`` (and ``val_loss``) on the left, ``accuracy`` (and
     ``val_accuracy``) on the right.  ``marks`` maps an epoch to a note drawn
     as a dotted line after that epoch on both panels (e.g. ``{8: "learning
-    rate 3 -> 1"}``).  Returns ``axes``, ``lines`` (a dict by history key) and
-    ``marks`` (the dotted lines).
+    rate 3 -> 1"}``, shown in the learner's language).  Returns ``axes``, ``lines``
+    (a dict by history key) and ``marks`` (the dotted lines).
     """
     if not isinstance(history, dict) or "loss" not in history or "accuracy" not in history:
-        raise TypeError("history must be the dict returned by Network.fit, with 'loss' and 'accuracy' lists")
+        raise TypeError(tr("history must be the dict returned by Network.fit, with 'loss' and 'accuracy' lists"))
     axes = axes_for(axes, (11, 4), ncols=2)
     lines = {}
-    names = {"loss": "training", "val_loss": "validation",
-             "accuracy": "training", "val_accuracy": "validation"}
+    names = {"loss": tr("training"), "val_loss": tr("validation"),
+             "accuracy": tr("training"), "val_accuracy": tr("validation")}
     for ax, keys in ((axes[0], ("loss", "val_loss")), (axes[1], ("accuracy", "val_accuracy"))):
         for key in keys:
             if key in history:
@@ -115,7 +120,7 @@ def plot_history(history, axes=None, marks=None):
     for epoch, note in (marks or {}).items():
         for ax in axes:
             drawn_marks.append(ax.axvline(epoch + 0.5, color=MUTED, ls=":", lw=1.5))
-        axes[0].annotate(f"{note} ", (epoch + 0.5, 0.97), xycoords=("data", "axes fraction"), va="top",
+        axes[0].annotate(f"{tr(note)} ", (epoch + 0.5, 0.97), xycoords=("data", "axes fraction"), va="top",
                          ha="right", fontsize=SMALL, color=MUTED)
     for ax in axes:
         ax.legend(fontsize=SMALL)
@@ -143,9 +148,10 @@ def plot_misclassified(X, y_true, y_pred, max_digits=20, ncols=10):
     """
     wrong = misclassified(y_true, y_pred)[: positive_int("max_digits", max_digits)]
     if wrong.size == 0:
-        raise ValueError("there are no misclassified digits to show: every prediction is right")
+        raise ValueError(tr("there are no misclassified digits to show: every prediction is right"))
     X = as_float_array("X", X, ndim=2)
+    title = tr("{count} digits the network gets wrong (guess, is label)").format(count=wrong.size)
     grid = plot_digits(X[wrong], labels=np.asarray(y_true)[wrong], predictions=np.asarray(y_pred)[wrong],
-                       ncols=ncols, suptitle=f"{wrong.size} digits the network gets wrong (guess, is label)")
+                       ncols=ncols, suptitle=title)
     grid.indices = wrong
     return grid

@@ -7,7 +7,8 @@ shares (the placeholder, the verdict, the hints and the solution), so a checker 
 its question (the docstring), its answer, its slips and its two hints.  It returns
 :class:`~nnlearn.course.checking.Right` with the reason when the answer is right, or the
 hint as a plain string; :func:`~nnlearn.course.checking.compare` does that for the usual
-case of one number with a list of known slips.
+case of one number with a list of known slips.  Every verdict is written ``tr("...")`` (the
+learner's language); the hints are translated when they are shown.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import IMAGE_SHAPE, load_digits, study_hours
+from ..language import tr
 from ..linefit import LineFit
 from ..network import Network
 from .checking import (
@@ -31,9 +33,9 @@ from .checking import (
     'Count the pixels: 28 rows of 28 pixels each, 28 * 28.'))
 def check_input_nodes(answer):
     """How many input nodes does a network need for a 28x28-pixel image?"""
-    return compare(answer, 28 * 28, f"One input node per pixel: 28 x 28 = {28 * 28}.",
-                   [(28 + 28, "That is 28 + 28. Every pixel needs its own node: count all of them.")],
-                   "Each pixel is one input node. How many pixels does a 28 x 28 grid have?")
+    return compare(answer, 28 * 28, tr("One input node per pixel: 28 x 28 = {count}.").format(count=28 * 28),
+                   [(28 + 28, tr("That is 28 + 28. Every pixel needs its own node: count all of them."))],
+                   tr("Each pixel is one input node. How many pixels does a 28 x 28 grid have?"))
 
 
 @exercise("answer", hints=(
@@ -46,9 +48,10 @@ def check_pixel_index(answer):
     """
     row, column = 2, 5
     expected = row * IMAGE_SHAPE[1] + column
-    return compare(answer, expected, f"Two full rows of 16 come first: 2 x 16 + 5 = {expected}.",
-                   [(column * IMAGE_SHAPE[1] + row, "You swapped row and column: rows are read one after another.")],
-                   "Rows 0 and 1 (16 nodes each) come before row 2; then count 5 more along it.")
+    return compare(answer, expected, tr("Two full rows of 16 come first: 2 x 16 + 5 = {index}.").format(index=expected),
+                   [(column * IMAGE_SHAPE[1] + row,
+                     tr("You swapped row and column: rows are read one after another."))],
+                   tr("Rows 0 and 1 (16 nodes each) come before row 2; then count 5 more along it."))
 
 
 @exercise("answer", hints=(
@@ -58,10 +61,11 @@ def check_prediction(outputs, answer):
     """Given the 10 ``outputs`` of a network, which digit does it predict?"""
     outputs = np.asarray(outputs, dtype=float).ravel()
     expected = int(np.argmax(outputs))
-    return compare(answer, expected, f"Output node {expected} is the most active ({outputs[expected]:.3f}).",
-                   [(float(outputs.max()), "That is the largest output's value. The prediction is its position: "
-                                           "which node (0-9) holds it?")],
-                   "Find the largest of the 10 outputs (np.argmax does it); its node number is the prediction.",
+    return compare(answer, expected, tr("Output node {node} is the most active ({value:.3f}).").format(
+                       node=expected, value=outputs[expected]),
+                   [(float(outputs.max()), tr("That is the largest output's value. The prediction is its position: "
+                                              "which node (0-9) holds it?"))],
+                   tr("Find the largest of the 10 outputs (np.argmax does it); its node number is the prediction."),
                    tol=1e-3)
 
 
@@ -74,16 +78,19 @@ def check_line_fit(w, b, x, y, within=0.10):
     fit = LineFit(x, y)
     error, least = fit.loss((w, b)), fit.best_loss
     if error <= least * (1.0 + within):
-        return Right(f"Your error {error:.2f} is within {within:.0%} of the least possible, {least:.2f}.")
+        return Right(tr("Your error {error:.2f} is within {within:.0%} of the least possible, {least:.2f}.").format(
+            error=error, within=within, least=least))
     best_w, best_b = fit.best
     centre = float(fit.hours.mean())
     if abs(w - best_w) > 0.5:
-        hint = f"The line is too {'steep' if w > best_w else 'flat'}: try a {'smaller' if w > best_w else 'larger'} w."
+        hint = tr("The line is too steep: try a smaller w.") if w > best_w else \
+            tr("The line is too flat: try a larger w.")
     elif w * centre + b > best_w * centre + best_b:
-        hint = "The slope is about right, but the line runs too high: lower b."
+        hint = tr("The slope is about right, but the line runs too high: lower b.")
     else:
-        hint = "The slope is about right, but the line runs too low: raise b."
-    return f"Your error is {error:.2f}; the least possible is {least:.2f}. {hint}"
+        hint = tr("The slope is about right, but the line runs too low: raise b.")
+    return tr("Your error is {error:.2f}; the least possible is {least:.2f}. {hint}").format(
+        error=error, least=least, hint=hint)
 
 
 @exercise("answer", hints=(
@@ -91,9 +98,9 @@ def check_line_fit(w, b, x, y, within=0.10):
     'Put x = 0 into y = 0.5 x + 3.'))
 def check_intercept(answer):
     """Where does the line y = 0.5 x + 3 cross the y axis (the value of y there)?"""
-    return compare(answer, 3.0, "At x = 0 the slope term vanishes, so y = b = 3.",
-                   [(-6.0, "That is where it crosses the x axis (y = 0). Set x = 0 instead.")],
-                   "The y axis is where x = 0: what is 0.5 x 0 + 3?")
+    return compare(answer, 3.0, tr("At x = 0 the slope term vanishes, so y = b = 3."),
+                   [(-6.0, tr("That is where it crosses the x axis (y = 0). Set x = 0 instead."))],
+                   tr("The y axis is where x = 0: what is 0.5 x 0 + 3?"))
 
 
 @exercise("answer", hints=(
@@ -103,9 +110,9 @@ def check_neuron_by_hand(answer):
     """What does ``Neuron(w=2.5, b=-1)`` return for the input ``x = 4``?"""
     w, b, x = 2.5, -1.0, 4.0
     return compare(answer, w * x + b, f"v = w x + b = 2.5 x 4 - 1 = {w * x + b:g}.",
-                   [(w * (x + b), "Multiply first, then add the bias: v = w x + b, not w (x + b)."),
-                    (w * x, "That is the weighted input w x; now add the bias b.")],
-                   "Compute v = w x + b with w = 2.5, b = -1 and x = 4.")
+                   [(w * (x + b), tr("Multiply first, then add the bias: v = w x + b, not w (x + b).")),
+                    (w * x, tr("That is the weighted input w x; now add the bias b."))],
+                   tr("Compute v = w x + b with w = 2.5, b = -1 and x = 4."))
 
 
 # ---- chapter 3: more inputs --------------------------------------------------
@@ -123,8 +130,8 @@ def check_weighted_sum_by_hand(answer):
     expected = float(products.sum() + WEIGHTED_SUM_B)
     terms = " + ".join(f"({p:g})" for p in products)
     return compare(answer, expected, f"v = {terms} + 1 = {expected:g}.",
-                   [(float(products.sum()), "That is the sum of the weighted inputs: add the bias b = 1.")],
-                   "Multiply each input by its own weight, add the three products, then add b. Watch the signs.")
+                   [(float(products.sum()), tr("That is the sum of the weighted inputs: add the bias b = 1."))],
+                   tr("Multiply each input by its own weight, add the three products, then add b. Watch the signs."))
 
 
 @exercise("answer", hints=(
@@ -132,9 +139,9 @@ def check_weighted_sum_by_hand(answer):
     '17 + 1'))
 def check_parameter_count(answer):
     """How many numbers (weights and bias) does one node with 17 inputs have?"""
-    return compare(answer, 18, "17 weights, one per input, plus one bias: 18.",
-                   [(17, "One weight per input gives 17; do not forget the bias.")],
-                   "Each input has its own weight, and the node has one bias.")
+    return compare(answer, 18, tr("17 weights, one per input, plus one bias: 18."),
+                   [(17, tr("One weight per input gives 17; do not forget the bias."))],
+                   tr("Each input has its own weight, and the node has one bias."))
 
 
 PLANE_POINTS = {(0.0, 0.0): 1.0, (1.0, 0.0): 3.0, (0.0, 1.0): 0.0}
@@ -145,13 +152,14 @@ PLANE_POINTS = {(0.0, 0.0): 1.0, (1.0, 0.0): 3.0, (0.0, 1.0): 0.0}
     'b = 1, then w1 = 3 - 1 and w2 = 0 - 1.'))
 def check_plane(w1, w2, b):
     """Find the plane v = w1 x1 + w2 x2 + b through v(0, 0) = 1, v(1, 0) = 3 and v(0, 1) = 0."""
-    misses = [f"at ({x1:g}, {x2:g}) your plane is {w1 * x1 + w2 * x2 + b:.2f}, not {v:g}"
+    misses = [tr("at ({x1:g}, {x2:g}) your plane is {height:.2f}, not {v:g}").format(
+                  x1=x1, x2=x2, height=w1 * x1 + w2 * x2 + b, v=v)
               for (x1, x2), v in PLANE_POINTS.items() if not _close(w1 * x1 + w2 * x2 + b, v, tol=0.051)]
     if not misses:
-        return Right("The plane passes through all three points: b is the height at (0, 0), "
-                     "w1 and w2 the rise along each input.")
-    return "; ".join(misses) + (". Start with b (the height at x1 = x2 = 0), "
-                                "then w1 (how much v rises from x1 = 0 to 1), then w2.")
+        return Right(tr("The plane passes through all three points: b is the height at (0, 0), "
+                        "w1 and w2 the rise along each input."))
+    return tr("; ").join(misses) + tr(". Start with b (the height at x1 = x2 = 0), "
+                                      "then w1 (how much v rises from x1 = 0 to 1), then w2.")
 
 
 # ---- chapter 4: nonlinearity -------------------------------------------------
@@ -174,13 +182,14 @@ def check_collapsed_layer(W, b):
     W = np.asarray(W, dtype=float)
     b = np.asarray(b, dtype=float)
     if W.shape != W_expected.shape:
-        return (f"W must have shape {W_expected.shape} (3 inputs, 2 outputs), got {W.shape}. "
-                "With rows as samples the first layer's matrix comes first: W1 @ W2.")
+        return tr("W must have shape {expected} (3 inputs, 2 outputs), got {got}. "
+                  "With rows as samples the first layer's matrix comes first: W1 @ W2.").format(
+                      expected=W_expected.shape, got=W.shape)
     if not np.allclose(W, W_expected):
-        return "W is not right yet: (x @ W1 + b1) @ W2 = x @ (W1 @ W2) + ..."
+        return tr("W is not right yet: (x @ W1 + b1) @ W2 = x @ (W1 @ W2) + ...")
     if b.shape != b_expected.shape or not np.allclose(b, b_expected):
-        return "W is right; b is not yet: the first bias also passes through W2, so b = b1 @ W2 + b2."
-    return Right("Two linear layers are one linear layer: W = W1 @ W2, b = b1 @ W2 + b2.")
+        return tr("W is right; b is not yet: the first bias also passes through W2, so b = b1 @ W2 + b2.")
+    return Right(tr("Two linear layers are one linear layer: W = W1 @ W2, b = b1 @ W2 + b2."))
 
 
 @exercise("answer", hints=(
@@ -189,9 +198,10 @@ def check_collapsed_layer(W, b):
 def check_sigmoid_midpoint(answer):
     """At which x is sigma(2 x - 3) exactly 0.5?"""
     w, b = 2.0, -3.0
-    return compare(answer, -b / w, f"sigma(v) = 0.5 exactly when v = 0: 2 x - 3 = 0 gives x = {-b / w:g}.",
-                   [(b / w, "Check the sign: solve 2 x - 3 = 0.")],
-                   "sigma(0) = 0.5, so find the x that makes the weighted sum 2 x - 3 zero.")
+    return compare(answer, -b / w, tr("sigma(v) = 0.5 exactly when v = 0: 2 x - 3 = 0 gives x = {x:g}.").format(
+                       x=-b / w),
+                   [(b / w, tr("Check the sign: solve 2 x - 3 = 0."))],
+                   tr("sigma(0) = 0.5, so find the x that makes the weighted sum 2 x - 3 zero."))
 
 
 # ---- chapters 5-8 ----
@@ -200,9 +210,9 @@ def check_sigmoid_midpoint(answer):
     '1 / 10, as a fraction.'))
 def check_chance_accuracy(answer):
     """Chapter 5: what accuracy does guessing give on 10 equally common digits (a fraction, 0 to 1)?"""
-    return compare(answer, 0.1, "One right in ten: 1 / 10 = 0.1, what the untrained network gets.",
-                   [(10.0, "Give a fraction between 0 and 1, not a percentage: 10 % is 0.1.")],
-                   "There are 10 digits, each as common as the others: how often is a blind guess right?")
+    return compare(answer, 0.1, tr("One right in ten: 1 / 10 = 0.1, what the untrained network gets."),
+                   [(10.0, tr("Give a fraction between 0 and 1, not a percentage: 10 % is 0.1."))],
+                   tr("There are 10 digits, each as common as the others: how often is a blind guess right?"))
 
 
 @exercise("answer", hints=(
@@ -212,9 +222,10 @@ def check_untrained_accuracy(answer, seed=1):
     """Chapter 5: the test accuracy of ``Network([256, 64, 10], seed=seed)`` before any training."""
     _, _, X_test, y_test = load_digits()
     expected = Network([256, 64, 10], seed=seed).accuracy(X_test, y_test)
-    return compare(answer, expected, f"{expected:.3f}: close to the 0.1 of guessing, as for seed 0.",
-                   otherwise=f"Build the network with seed={seed}, then call net.accuracy(X_test, y_test).",
-                   tol=1e-3)
+    return compare(answer, expected, tr("{accuracy:.3f}: close to the 0.1 of guessing, as for seed 0.").format(
+                       accuracy=expected),
+                   otherwise=tr("Build the network with seed={seed}, then call net.accuracy(X_test, y_test).").format(
+                       seed=seed), tol=1e-3)
 
 
 @exercise("answer", hints=(
@@ -225,11 +236,12 @@ def check_favourite_guess(answer, seed=0):
     _, _, X_test, _ = load_digits()
     counts = np.bincount(Network([256, 64, 10], seed=seed).predict(X_test), minlength=10)
     expected = int(np.argmax(counts))
-    return compare(answer, expected, f"It answers {expected} for {counts[expected]} of the {counts.sum()} "
-                                     "test digits, whatever the digit: random weights have favourites.",
-                   [(float(counts[expected]), "That is how often it answers its favourite; which digit is it?")],
-                   "Count the network's answers over X_test (np.bincount of net.predict(X_test)) "
-                   "and take the digit it gives most.")
+    return compare(answer, expected, tr("It answers {digit} for {count} of the {total} test digits, whatever the "
+                                        "digit: random weights have favourites.").format(
+                       digit=expected, count=counts[expected], total=counts.sum()),
+                   [(float(counts[expected]), tr("That is how often it answers its favourite; which digit is it?"))],
+                   tr("Count the network's answers over X_test (np.bincount of net.predict(X_test)) "
+                      "and take the digit it gives most."))
 
 
 @exercise("answer", hints=(
@@ -238,13 +250,14 @@ def check_favourite_guess(answer, seed=0):
 def check_slope(answer, predicted=5.0, actual=3.0):
     """Chapter 6: the slope of E = 1/2 (actual - predicted)^2 at ``predicted`` (default 5, actual 3)."""
     expected = predicted - actual
-    return compare(answer, expected, f"E' = predicted - actual = {predicted:g} - {actual:g} = {expected:g}: "
-                                     "positive, so downhill is to the left.",
-                   [(-expected, "Check the sign: the error grows as the prediction moves away from actual, "
-                                "so right of the bottom the slope is positive."),
-                    (2 * expected, "The 1/2 in front cancels the 2 from the square: E' = predicted - actual.")],
-                   "Differentiate 1/2 (actual - predicted)^2 with respect to the prediction "
-                   "(or read the tangent's slope from the slider).")
+    return compare(answer, expected, tr("E' = predicted - actual = {predicted:g} - {actual:g} = {slope:g}: "
+                                        "positive, so downhill is to the left.").format(
+                       predicted=predicted, actual=actual, slope=expected),
+                   [(-expected, tr("Check the sign: the error grows as the prediction moves away from actual, "
+                                   "so right of the bottom the slope is positive.")),
+                    (2 * expected, tr("The 1/2 in front cancels the 2 from the square: E' = predicted - actual."))],
+                   tr("Differentiate 1/2 (actual - predicted)^2 with respect to the prediction "
+                      "(or read the tangent's slope from the slider)."))
 
 
 @exercise("answer", hints=(
@@ -254,11 +267,12 @@ def check_descent_step_by_hand(answer, predicted=0.0, actual=3.0, learning_rate=
     """Chapter 6: one gradient-descent step on the parabola from ``predicted`` (default 0, actual 3, rate 0.5)."""
     slope = predicted - actual
     expected = predicted - learning_rate * slope
-    return compare(answer, expected, f"predicted - learning_rate x slope = {predicted:g} - {learning_rate:g} x "
-                                     f"({slope:g}) = {expected:g}: halfway to the bottom.",
+    return compare(answer, expected, tr("predicted - learning_rate x slope = {predicted:g} - {learning_rate:g} x "
+                                        "({slope:g}) = {new:g}: halfway to the bottom.").format(
+                       predicted=predicted, learning_rate=learning_rate, slope=slope, new=expected),
                    [(predicted + learning_rate * slope,
-                     "You stepped uphill: the step goes against the slope (minus sign).")],
-                   "The new prediction is predicted - learning_rate x E', with E' = predicted - actual.")
+                     tr("You stepped uphill: the step goes against the slope (minus sign)."))],
+                   tr("The new prediction is predicted - learning_rate x E', with E' = predicted - actual."))
 
 
 @exercise("converging", "diverging", hints=(
@@ -271,19 +285,18 @@ def check_learning_rates(converging, diverging, steps=40):
     """
     rates = [converging, diverging]
     if min(rates) <= 0:
-        return "Both answers must be positive numbers, e.g. 0.1."
+        return tr("Both answers must be positive numbers, e.g. 0.1.")
     fit = LineFit(*study_hours(), center=5.6)
     status = [fit.status(*fit.descend((-4.0, 40.0), lr, steps)) for lr in rates]
     if status == ["converged", "diverged"]:
-        return Right(f"{rates[0]:g} converges and {rates[1]:g} diverges. The border lies at "
-                     f"2 / var(hours) = {2 / fit.hours.var():.3f}.")
-    hints = []
-    if status[0] != "converged":
-        hints.append(f"{rates[0]:g} is {status[0]}" + (": try a larger one." if status[0] == "crawling"
-                                                         else ": try a smaller one."))
-    if status[1] != "diverged":
-        hints.append(f"{rates[1]:g} is {status[1]}: try a larger one.")
-    return " ".join(hints)
+        return Right(tr("{converging:g} converges and {diverging:g} diverges. The border lies at "
+                        "2 / var(hours) = {border:.3f}.").format(converging=rates[0], diverging=rates[1],
+                                                                 border=2 / fit.hours.var()))
+    advice = {"crawling": tr("{rate:g} is crawling: try a larger one."),
+              "converged": tr("{rate:g} is converged: try a larger one."),
+              "diverged": tr("{rate:g} is diverged: try a smaller one.")}
+    wrong = [(rate, state) for rate, state, wanted in zip(rates, status, ["converged", "diverged"]) if state != wanted]
+    return " ".join(advice[state].format(rate=rate) for rate, state in wrong)
 
 
 @exercise("answer", hints=(
@@ -292,11 +305,12 @@ def check_learning_rates(converging, diverging, steps=40):
 def check_weight_update(answer, weight=0.8, gradient=-0.25, learning_rate=2.0):
     """Chapter 7: W(k+1) for W(k) = ``weight``, gradient ``gradient`` and ``learning_rate``."""
     expected = weight - learning_rate * gradient
-    return compare(answer, expected, f"W(k+1) = {weight:g} - {learning_rate:g} x ({gradient:g}) = {expected:g}: "
-                                     "a negative gradient makes the weight grow.",
+    return compare(answer, expected, tr("W(k+1) = {weight:g} - {learning_rate:g} x ({gradient:g}) = {new:g}: "
+                                        "a negative gradient makes the weight grow.").format(
+                       weight=weight, learning_rate=learning_rate, gradient=gradient, new=expected),
                    [(weight + learning_rate * gradient,
-                     "Subtract learning_rate x gradient: the weight moves against the gradient.")],
-                   "W(k+1) = W(k) - learning_rate x gradient.")
+                     tr("Subtract learning_rate x gradient: the weight moves against the gradient."))],
+                   tr("W(k+1) = W(k) - learning_rate x gradient."))
 
 
 @exercise("answer", hints=(
@@ -309,9 +323,9 @@ def check_output_delta(answer, y=0.8, target=1.0):
     """
     expected = (y - target) * y * (1 - y)
     return compare(answer, expected, f"dE/dy x dy/dv = ({y - target:g}) x {y:g} x {1 - y:g} = {expected:g}.",
-                   [(y - target, "That is dE/dy; multiply by the sigmoid's slope dy/dv = y (1 - y)."),
-                    (-expected, "Check the sign: dE/dy = y - target.")],
-                   "Chain rule: dE/dv = dE/dy x dy/dv, with dE/dy = y - target and dy/dv = y (1 - y).")
+                   [(y - target, tr("That is dE/dy; multiply by the sigmoid's slope dy/dv = y (1 - y).")),
+                    (-expected, tr("Check the sign: dE/dy = y - target."))],
+                   tr("Chain rule: dE/dv = dE/dy x dy/dv, with dE/dy = y - target and dy/dv = y (1 - y)."))
 
 
 @exercise("answer", hints=(
@@ -328,20 +342,23 @@ def check_hardest_digit(answer, matrix):
     most = int(mistakes.max())
     hardest = [int(d) for d in np.flatnonzero(mistakes == most)]
     if not (0 <= answer < len(matrix)) or answer != int(answer):
-        return "Give one digit, 0-9: a row of the matrix."
+        return tr("Give one digit, 0-9: a row of the matrix.")
     digit = int(answer)
     if digit in hardest:
         tied = [d for d in hardest if d != digit]
-        also = f" ({', '.join(map(str, tied))} {'ties' if len(tied) == 1 else 'tie'} with it.)" if tied else ""
-        return Right(f"{most} of the digits labelled {digit} were read as something else: "
-                     f"the most of any digit.{also}")
+        also = (tr(" ({digits} ties with it.)") if len(tied) == 1 else tr(" ({digits} tie with it.)")).format(
+            digits=", ".join(map(str, tied))) if tied else ""
+        return Right(tr("{count} of the digits labelled {digit} were read as something else: "
+                        "the most of any digit.{also}").format(count=most, digit=digit, also=also))
     if digit == int(np.argmin(mistakes)):
-        return f"Digit {digit} has the fewest mistakes ({mistakes[digit]}); look for the most."
+        return tr("Digit {digit} has the fewest mistakes ({count}); look for the most.").format(
+            digit=digit, count=mistakes[digit])
     wrongly_answered = matrix.sum(axis=0) - np.diag(matrix)
     if digit == int(np.argmax(wrongly_answered)):
-        return (f"The network answers {digit} wrongly most often (its column); the question is about the "
-                "true digit, a row.")
-    return f"Digit {digit} was misread {mistakes[digit]} times; one digit has more mistakes in its row."
+        return tr("The network answers {digit} wrongly most often (its column); the question is about the "
+                  "true digit, a row.").format(digit=digit)
+    return tr("Digit {digit} was misread {count} times; one digit has more mistakes in its row.").format(
+        digit=digit, count=mistakes[digit])
 
 
 @exercise("answer", hints=(
@@ -351,10 +368,10 @@ def check_network_size(answer, layer_sizes=(256, 64, 10)):
     """Chapter 8: how many weights and biases does ``Network(layer_sizes)`` have in all?"""
     weights = sum(a * b for a, b in zip(layer_sizes[:-1], layer_sizes[1:]))
     biases = sum(layer_sizes[1:])
-    return compare(answer, weights + biases, f"{weights} weights and {biases} biases: "
-                                             f"{weights + biases} numbers to learn.",
-                   [(weights, "Those are the weights; every node after the input layer also has a bias.")],
-                   "Each layer has inputs x outputs weights (the shape of W) and one bias per output.")
+    right = tr("{weights} weights and {biases} biases: {total} numbers to learn.")
+    return compare(answer, weights + biases, right.format(weights=weights, biases=biases, total=weights + biases),
+                   [(weights, tr("Those are the weights; every node after the input layer also has a bias."))],
+                   tr("Each layer has inputs x outputs weights (the shape of W) and one bias per output."))
 
 
 @exercise("answer", hints=(
@@ -369,10 +386,11 @@ def check_small_data(answer, digits=100, epochs=200):
     small = Network([256, 32, 10], seed=0)
     small.fit(X_train[:digits], y_train[:digits], epochs=epochs)
     expected = small.accuracy(X_test, y_test)
-    return compare(answer, expected, f"{expected:.3f} on the test digits after training on {digits}, "
-                                     f"though it gets {small.accuracy(X_train[:digits], y_train[:digits]):.0%} "
-                                     "of its own training digits: it learned them, not digits in general.",
-                   [(small.accuracy(X_train[:digits], y_train[:digits]),
-                     "That is the accuracy on the digits it trained on; measure it on X_test, y_test.")],
-                   f"Train a fresh Network([256, 32, 10], seed=0) on X_train[:{digits}] for {epochs} epochs "
-                   "with the default settings, then call .accuracy(X_test, y_test).", tol=1e-3)
+    trained = small.accuracy(X_train[:digits], y_train[:digits])
+    return compare(answer, expected, tr("{accuracy:.3f} on the test digits after training on {digits}, though it "
+                                        "gets {trained:.0%} of its own training digits: it learned them, not digits "
+                                        "in general.").format(accuracy=expected, digits=digits, trained=trained),
+                   [(trained, tr("That is the accuracy on the digits it trained on; measure it on X_test, y_test."))],
+                   tr("Train a fresh Network([256, 32, 10], seed=0) on X_train[:{digits}] for {epochs} epochs "
+                      "with the default settings, then call .accuracy(X_test, y_test).").format(
+                       digits=digits, epochs=epochs), tol=1e-3)

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ..data import load_digits
+from ..language import tr
 from ..network import Network
 from .augment import with_shifted_copies
 
@@ -53,4 +54,4 @@ def save_digit_reader(net, path=None):
 
 
 if __name__ == "__main__":
-    print(f"wrote {save_digit_reader(train_digit_reader())}")
+    print(tr("wrote {path}").format(path=save_digit_reader(train_digit_reader())))

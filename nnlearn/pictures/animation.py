@@ -13,6 +13,7 @@ import numpy as np
 
 from .._checks import positive_int
 from ..descent import gradient_descent
+from ..language import tr
 from ..linefit import parabola_error, parabola_slope
 from ._render import frame_images, make_animation, to_html
 from .descent import HOURS_SHOWN, line_label, plot_descent, step_caption
@@ -38,13 +39,14 @@ def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, p
     trail, = ax.plot([], [], "o", color=PATH, ms=6, alpha=0.5, zorder=2)
     ball, = ax.plot([], [], "o", color=PATH, ms=14, zorder=3)
     label = ax.text(0.5, 0.95, "", transform=ax.transAxes, ha="center", va="top", fontsize=TEXT)
-    style_axes(ax, f"Gradient descent, learning rate {learning_rate:g}", "predicted", "error E")
+    style_axes(ax, tr("Gradient descent, learning rate {rate:g}").format(rate=learning_rate), "predicted", "error E")
 
     def draw(k):
         ws = path[: k + 1]
         trail.set_data(ws, parabola_error(ws, actual))
         ball.set_data([path[k]], [parabola_error(path[k], actual)])
-        label.set_text(f"step {k}:  predicted = {path[k]:.2f},  E = {parabola_error(path[k], actual):.3f}")
+        label.set_text(tr("step {k}:  predicted = {w:.2f},  E = {error:.3f}").format(
+            k=k, w=path[k], error=parabola_error(path[k], actual)))
         return trail, ball, label
 
     return make_animation(ax.figure, draw, len(path), (trail, ball, label), path=path)
@@ -61,7 +63,8 @@ def animate_descent(fit, start=(-4.0, 40.0), learning_rate=0.1, steps=40, frames
     n = len(path) if frames is None else min(positive_int("frames", frames), len(path))
     shown = np.unique(np.linspace(0, len(path) - 1, n).round().astype(int))
     axes = axes_for(None, (10, 4), ncols=2, dpi=dpi)
-    drawn = plot_descent(fit, path, step=0, axes=axes, title=f"Descent, learning rate {learning_rate:g}")
+    drawn = plot_descent(fit, path, step=0, axes=axes,
+                         title=tr("Descent, learning rate {rate:g}").format(rate=learning_rate))
     status = fit.status(path, diverged)
 
     def draw(k):

@@ -23,6 +23,7 @@ import numpy as np
 from matplotlib.patches import Circle
 
 from .._checks import as_float_array, positive_float
+from ..language import tr
 from ..network import Network
 from ._render import live_widget, make_animation
 from .style import ANIMATION_DPI, DATA, MUTED, PATH, SMALL, TEXT, TITLE, WRONG, Drawn, axes_for
@@ -49,7 +50,8 @@ class Step:
     @property
     def worked_text(self) -> str:
         """:attr:`worked` as plain text, for printing (``$y_{1}$`` becomes ``y1``)."""
-        return self.worked.replace("$", "").replace("_{", "").replace("^{", "").replace("}", "")
+        plain = self.worked.replace("$", "").replace("_{", "").replace("^{", "").replace("}", "")
+        return plain.replace(r"\rightarrow", "\u2192")
 
 
 def _node_name(layer: int, k: int, n_layers: int) -> str:
@@ -79,18 +81,21 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
     network's weights); the update step shows ``W - learning_rate * dW``.
     """
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnlearn.Network, got {type(network).__name__}")
+        raise TypeError(tr("network must be an nnlearn.Network, got {kind}").format(kind=type(network).__name__))
     if any(n > MAX_NODES for n in network.layer_sizes):
-        raise ValueError(f"network must have at most {MAX_NODES} nodes per layer to be drawn with its numbers, "
-                         f"got layer sizes {network.layer_sizes}")
+        raise ValueError(tr("network must have at most {most} nodes per layer to be drawn with its numbers, "
+                            "got layer sizes {sizes}").format(most=MAX_NODES, sizes=network.layer_sizes))
     if network.activation.name != "sigmoid":
-        raise ValueError(f"network must use the sigmoid (the steps write y(1 - y)), got {network.activation.name!r}")
+        raise ValueError(tr("network must use the sigmoid (the steps write y(1 - y)), got {name}").format(
+            name=repr(network.activation.name)))
     x = as_float_array("x", x, ndim=1)
     if x.shape != (network.n_inputs,):
-        raise ValueError(f"x must hold {network.n_inputs} values, one per input node, got shape {x.shape}")
+        raise ValueError(tr("x must hold {n} values, one per input node, got shape {shape}").format(
+            n=network.n_inputs, shape=x.shape))
     Y = as_float_array("Y", Y, ndim=1)
     if Y.shape != (network.n_outputs,):
-        raise ValueError(f"Y must hold {network.n_outputs} targets, one per output node, got shape {Y.shape}")
+        raise ValueError(tr("Y must hold {n} targets, one per output node, got shape {shape}").format(
+            n=network.n_outputs, shape=Y.shape))
     learning_rate = positive_float("learning_rate", learning_rate)
 
     outputs = network.forward(x)[0]
@@ -110,9 +115,9 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
     edges = dict(weights)  # what each edge shows: its weight, or its slope once computed
     name = _node_name
     steps = [Step(
-        "Forward: weighted sums, sigmoids, the error",
+        tr("Forward: weighted sums, sigmoids, the error"),
         r"$v_k = \sum_i y_i\, w_{ik} + b_k,\quad y_k = \sigma(v_k),\quad E = \frac{1}{2}\sum_k (Y_k - y_k)^2$",
-        f"targets Y = {np.array2string(Y, precision=2)}:  E = {error:.6f}",
+        tr("targets Y = {targets}:  E = {error:.6f}").format(targets=np.array2string(Y, precision=2), error=error),
         dict(nodes), dict(edges), frozenset(nodes) | frozenset(edges), kind="forward")]
 
     for n in range(L, 0, -1):  # from the output layer back to the first
@@ -123,7 +128,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
             dy = outputs - Y
             _label(nodes, n, "dE/dy", dy)
             steps.append(Step(
-                "The error's slope at each output",
+                tr("The error's slope at each output"),
                 r"$\partial E / \partial y_k = y_k - Y_k$",
                 f"${name(n, k0, L)}$: {outputs[k0]:.4f} - {Y[k0]:.2f} = {dy[k0]:.6f}",
                 dict(nodes), dict(edges), frozenset(here)))
@@ -135,13 +140,13 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
             shown = {**edges, **{key: weights[key] for key in back_edges}}  # the weights this step multiplies by
             terms = " + ".join(f"{W_next[k0, j]:.2f} x {_factor(dv[n][j])}" for j in range(W_next.shape[1]))
             steps.append(Step(
-                "Each hidden node's share of the blame, handed back",
+                tr("Each hidden node's share of the blame, handed back"),
                 r"$\partial E / \partial y_i = \sum_k w_{ik}\; \partial E / \partial v_k$",
                 f"${name(n, k0, L)}$: {terms} = {dy[k0]:.6f}",
                 dict(nodes), shown, frozenset(here) | back_edges))
         _label(nodes, n, "dE/dv", dv[n - 1])
         steps.append(Step(
-            "Through the sigmoid",
+            tr("Through the sigmoid"),
             r"$\partial E / \partial v_k = \partial E / \partial y_k \cdot y_k\,(1 - y_k)$",
             f"${name(n, k0, L)}$: {_factor(dy[k0])} x {y[k0]:.4f} x (1 - {y[k0]:.4f}) = {dv[n - 1][k0]:.6f}",
             dict(nodes), dict(edges), frozenset(here)))
@@ -150,11 +155,12 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
         for (i, k), g in np.ndenumerate(dW):
             edges[(n, i, k)] = f"dE/dw={_fmt(g)}"
         steps.append(Step(
-            "The slope of every weight into these nodes",
+            tr("The slope of every weight into these nodes"),
             r"$\partial E / \partial w_{ik} = y_i \cdot \partial E / \partial v_k,\quad \partial E / \partial b_k ="
             r" \partial E / \partial v_k$",
-            f"$w$ from ${name(n - 1, 0, L)}$ to ${name(n, 0, L)}$: "
-            f"{into[0]:.4f} x {_factor(dv[n - 1][0])} = {dW[0, 0]:.6f}",
+            tr("$w$ from ${source}$ to ${target}$: {y:.4f} x {slope} = {product:.6f}").format(
+                source=name(n - 1, 0, L), target=name(n, 0, L), y=into[0], slope=_factor(dv[n - 1][0]),
+                product=dW[0, 0]),
             dict(nodes), dict(edges), frozenset((n, i, k) for (i, k), _ in np.ndenumerate(dW))))
 
     new_edges = {}
@@ -163,9 +169,10 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
             new_edges[(n, i, k)] = f"w={w:.4f}"
     w0, g0 = layers[0].W[0, 0], grads[0][0][0, 0]
     steps.append(Step(
-        f"Update every weight (learning rate {learning_rate:g})",
+        tr("Update every weight (learning rate {rate:g})").format(rate=learning_rate),
         r"$w \leftarrow w - \mathrm{learning\ rate} \times \partial E / \partial w$",
-        f"first weight: {w0:.4f} - {learning_rate:g} x {_factor(g0)} = {w0 - learning_rate * g0:.6f}",
+        tr("first weight: {w:.4f} - {rate:g} x {slope} = {new:.6f}").format(
+            w=w0, rate=learning_rate, slope=_factor(g0), new=w0 - learning_rate * g0),
         dict(nodes), new_edges, frozenset(new_edges), kind="update"))
     return steps
 
@@ -223,7 +230,7 @@ def _show(artists, step: Step, title, formula, worked, index, count):
         text.set_text(step.nodes.get(key, ""))
         text.set_color(colour if active else "black")
         artists["node"][key].set_edgecolor(colour if active else DATA)
-    title.set_text(f"Step {index + 1} of {count}: {step.title}")
+    title.set_text(tr("Step {k} of {n}: {title}").format(k=index + 1, n=count, title=step.title))
     formula.set_text(step.formula)
     worked.set_text(step.worked)
 
@@ -235,9 +242,10 @@ def plot_backprop_step(steps, step=0, ax=None):
     ``step`` drawn and the ``artists`` (for the animation).
     """
     if not steps or not isinstance(steps[0], Step):
-        raise TypeError("steps must be the list that backprop_steps returns")
+        raise TypeError(tr("steps must be the list that backprop_steps returns"))
     if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 0 <= step < len(steps):
-        raise ValueError(f"step must be a whole number from 0 to {len(steps) - 1}, got {step!r}")
+        raise ValueError(tr("step must be a whole number from 0 to {last}, got {step}").format(
+            last=len(steps) - 1, step=repr(step)))
     ax = axes_for(ax, FIGSIZE)
     layer_sizes = [1 + max(k for (n, k) in steps[0].nodes if n == layer) for layer in
                    range(1 + max(n for n, _ in steps[0].nodes))]
@@ -253,12 +261,12 @@ def backprop_stepper(network, x, Y, learning_rate=0.5):
     """A widget: the diagram with Previous / Next buttons, a step slider and Play (one step a second)."""
     steps = backprop_steps(network, x, Y, learning_rate)
     count = len(steps)
-    step = widgets.IntSlider(value=0, min=0, max=count - 1, description="step", continuous_update=True,
+    step = widgets.IntSlider(value=0, min=0, max=count - 1, description=tr("step"), continuous_update=True,
                              layout=widgets.Layout(width="420px"))
     widget = live_widget(lambda ax, step: plot_backprop_step(steps, step, ax=ax), step=step)
-    previous = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="110px"))
-    following = widgets.Button(description="Next ▶", layout=widgets.Layout(width="110px"))
-    play = widgets.Play(value=0, min=0, max=count - 1, interval=1500, description="Play")
+    previous = widgets.Button(description=f"◀ {tr('Previous')}", layout=widgets.Layout(width="110px"))
+    following = widgets.Button(description=f"{tr('Next')} ▶", layout=widgets.Layout(width="110px"))
+    play = widgets.Play(value=0, min=0, max=count - 1, interval=1500, description=tr("Play"))
     widgets.jslink((play, "value"), (step, "value"))
     previous.on_click(lambda _: setattr(step, "value", max(step.value - 1, 0)))
     following.on_click(lambda _: setattr(step, "value", min(step.value + 1, count - 1)))

@@ -17,6 +17,7 @@ import numpy as np
 
 from .._checks import as_float_array, positive_float
 from ..descent import gradient_descent
+from ..language import tr
 from ..linefit import parabola_error, parabola_slope, two_valleys, two_valleys_slope
 from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, Drawn, axes_for, style_axes
 
@@ -32,25 +33,29 @@ def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax
     w = float(as_float_array("predicted", predicted, ndim=0))
     lo, hi = (float(v) for v in predicted_range)
     if not lo < hi:
-        raise ValueError(f"predicted_range must be (low, high) with low < high, got {predicted_range}")
+        raise ValueError(tr("predicted_range must be (low, high) with low < high, got {value}").format(
+            value=predicted_range))
     ax = axes_for(ax, (6, 4))
     grid = np.linspace(lo, hi, 201)
     errors = parabola_error(grid, actual)
-    curve, = ax.plot(grid, errors, color=DATA, lw=2, label="error E = ½ (actual − predicted)²")
+    curve, = ax.plot(grid, errors, color=DATA, lw=2, label=tr("error E = ½ (actual − predicted)²"))
     e, slope = parabola_error(w, actual), parabola_slope(w, actual)
     half = 0.2 * (hi - lo)
     tx = np.array([w - half, w + half])
-    tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5, label=f"tangent, slope {slope:+.2f}")
-    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=f"predicted = {w:.2f}")
+    tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5,
+                       label=tr("tangent, slope {slope:+.2f}").format(slope=slope))
+    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=tr("predicted = {w:.2f}").format(w=w))
     ax.axvline(actual, color=MUTED, ls=":", lw=1)
     top = float(errors.max())
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.08 * top, 1.6 * top)
     if abs(slope) < 1e-9:
-        advice = "slope 0: the bottom, the smallest error"
+        advice = tr("slope 0: the bottom, the smallest error")
+    elif slope > 0:
+        advice = tr("slope {slope:+.2f}: downhill is to the left").format(slope=slope)
     else:
-        advice = f"slope {slope:+.2f}: downhill is to the {'left' if slope > 0 else 'right'}"
-    style_axes(ax, f"actual = {actual:g}; {advice}", "predicted", "error E")
+        advice = tr("slope {slope:+.2f}: downhill is to the right").format(slope=slope)
+    style_axes(ax, tr("actual = {actual:g}; {advice}").format(actual=actual, advice=advice), "predicted", "error E")
     ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
     return Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, slope=slope, text=ax.title)
 
@@ -72,7 +77,7 @@ def plot_loss_surface(fit, w_range=(-8.0, 18.0), b_range=(20.0, 130.0), ax=None,
     W, B, loss = fit.loss_grid(w_range, b_range)
     contours = ax.contour(W, B, loss, levels=np.geomspace(fit.best_loss * 1.05, loss.max(), levels),
                           cmap="viridis", linewidths=1)
-    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label="lowest loss")
+    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label=tr("lowest loss"))
     ax.set_xlim(*w_range)
     ax.set_ylim(*b_range)
     style_axes(ax, "Loss E(w, b)", "slope w (points per hour)", "intercept b (points)")
@@ -82,12 +87,13 @@ def plot_loss_surface(fit, w_range=(-8.0, 18.0), b_range=(20.0, 130.0), ax=None,
 def step_caption(fit, path, step, status=None) -> str:
     """``step k: w = ..., b = ..., loss = ...`` for row ``step`` of a descent path, and the status."""
     w, b = path[step]
-    words = f"step {step}: w = {w:.2f}, b = {b:.2f}, loss = {fit.loss(path[step]):.4g}"
-    return f"{words}\n{status}" if status else words
+    words = tr("step {step}: w = {w:.2f}, b = {b:.2f}, loss = {loss:.4g}").format(
+        step=step, w=w, b=b, loss=fit.loss(path[step]))
+    return f"{words}\n{tr(status)}" if status else words
 
 
 def line_label(fit, w, b) -> str:
-    return f"score = {w:.2f} (hours − {fit.center:g}) + {b:.2f}"
+    return tr("score = {w:.2f} (hours − {center:g}) + {b:.2f}").format(w=w, center=fit.center, b=b)
 
 
 def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
@@ -101,7 +107,7 @@ def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
     path = as_float_array("path", path, ndim=2)
     step = len(path) - 1 if step is None else int(step)
     if not 0 <= step < len(path):
-        raise ValueError(f"step must be between 0 and {len(path) - 1}, got {step}")
+        raise ValueError(tr("step must be between 0 and {last}, got {step}").format(last=len(path) - 1, step=step))
     left, right = axes = axes_for(axes, (11, 4.2), ncols=2)
     w_range, b_range = surface_window(fit, path[0])
     plot_loss_surface(fit, w_range, b_range, ax=left)
@@ -112,7 +118,7 @@ def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
     if title:
         style_axes(left, title)
 
-    points = right.scatter(fit.hours, fit.scores, color=DATA, s=25, label="students")
+    points = right.scatter(fit.hours, fit.scores, color=DATA, s=25, label=tr("students"))
     w, b = path[step]
     fit_line, = right.plot(HOURS_SHOWN, fit.line((w, b), HOURS_SHOWN), color=PREDICTION, lw=2.5,
                            label=line_label(fit, w, b))
@@ -138,10 +144,11 @@ def plot_learning_rates(fit, learning_rates=(0.01, 0.1, 0.25), start=(-4.0, 40.0
         path, diverged = fit.descend(start, lr, steps)
         state = fit.status(path, diverged)
         line, = ax.plot(range(len(path)), [fit.loss(p) for p in path], marker=".", lw=2,
-                        label=f"learning rate {lr:g}: {state}")
+                        label=tr("learning rate {rate:g}: {state}").format(rate=lr, state=tr(state)))
         lines.append(line)
         status.append(state)
-    ax.axhline(fit.best_loss, color=BEST, ls=":", lw=1, label=f"lowest possible loss {fit.best_loss:.1f}")
+    ax.axhline(fit.best_loss, color=BEST, ls=":", lw=1,
+               label=tr("lowest possible loss {loss:.1f}").format(loss=fit.best_loss))
     ax.set_yscale("log")
     ax.set_xlim(0, steps)
     ax.legend(fontsize=SMALL)
@@ -166,8 +173,8 @@ def plot_valley(fit, path, ax=None, title=None, levels=12):
     contours = ax.contour(W, B, loss, levels=np.geomspace(fit.best_loss * 1.05, loss.max(), levels),
                           cmap="viridis", linewidths=1)
     path_line, = ax.plot(path[:, 0], path[:, 1], "-", color=PATH, lw=1.5, marker=".", ms=4,
-                         label=f"descent, {len(path) - 1} steps")
-    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label="lowest loss")
+                         label=tr("descent, {n} steps").format(n=len(path) - 1))
+    minimum, = ax.plot([fit.best[0]], [fit.best[1]], "*", color=BEST, ms=14, label=tr("lowest loss"))
     ax.set_xlim(*w_range)
     ax.set_ylim(*b_range)
     ax.set_aspect("equal")
@@ -186,12 +193,13 @@ def plot_two_valleys(starts=(-2.2, 2.2), learning_rate=0.05, steps=60, ax=None, 
     learning_rate = positive_float("learning_rate", learning_rate)
     ax = axes_for(ax, (6, 4))
     grid = np.linspace(*x_range, 301)
-    curve, = ax.plot(grid, two_valleys(grid), color=DATA, lw=2, label="error E(x)")
+    curve, = ax.plot(grid, two_valleys(grid), color=DATA, lw=2, label=tr("error E(x)"))
     paths, ends = [], []
     for start, colour in zip(starts, (PATH, PREDICTION, ACCENT, MUTED)):
         path = gradient_descent(two_valleys_slope, float(start), learning_rate, steps)
         ax.plot(path, two_valleys(path), "o-", color=colour, ms=4, lw=1, alpha=0.8,
-                label=f"start {start:g}: ends at x = {path[-1]:.2f}, E = {two_valleys(path[-1]):.2f}")
+                label=tr("start {start:g}: ends at x = {x:.2f}, E = {error:.2f}").format(
+                    start=start, x=path[-1], error=two_valleys(path[-1])))
         paths.append(path)
         ends.append(float(path[-1]))
     ax.set_xlim(*x_range)

@@ -7,14 +7,13 @@ dict of what it drew and never calls ``plt.show()``.
 
 from __future__ import annotations
 
-import numbers
-
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
 
-from .._checks import as_float_array, describe
+from .._checks import as_float_array, positive_int
 from ..data import IMAGE_SHAPE
+from ..language import tr
 from .style import (
     DATA,
     LAYER_FILLS,
@@ -37,8 +36,8 @@ def _digit_vector(name, x) -> np.ndarray:
     x = as_float_array(name, x)
     n_pixels = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
     if x.shape not in ((n_pixels,), IMAGE_SHAPE):
-        raise ValueError(f"{name} must hold {n_pixels} pixel values (shape ({n_pixels},) or {IMAGE_SHAPE}), "
-                         f"got shape {x.shape}")
+        raise ValueError(tr("{name} must hold {n} pixel values (shape ({n},) or {image_shape}), got shape {shape}")
+                         .format(name=name, n=n_pixels, image_shape=IMAGE_SHAPE, shape=x.shape))
     return x.reshape(IMAGE_SHAPE)
 
 
@@ -54,7 +53,7 @@ def plot_digit(x, ax=None, title=None):
     ax.set_xticks([])
     ax.set_yticks([])
     if title is not None:
-        ax.set_title(title, fontsize=TITLE)
+        ax.set_title(tr(title), fontsize=TITLE)
     return Drawn(ax=ax, fig=ax.figure, image=image)
 
 
@@ -71,15 +70,12 @@ def plot_digits(X, labels=None, predictions=None, ncols=10, size=1.1, fig=None, 
     X = as_float_array("X", X, ndim=2)
     n = X.shape[0]
     if n == 0:
-        raise ValueError("X must hold at least one digit (one row of 256 values)")
+        raise ValueError(tr("X must hold at least one digit (one row of 256 values)"))
     for name, values in (("labels", labels), ("predictions", predictions)):
         if values is not None and len(values) != n:
-            raise ValueError(f"{name} must have one entry per row of X ({n}), got {len(values)}")
-    if isinstance(ncols, bool) or not isinstance(ncols, numbers.Integral):
-        raise TypeError(f"ncols must be a positive integer, got {describe(ncols)}")
-    if ncols < 1:
-        raise ValueError(f"ncols must be a positive integer, got {ncols}")
-    ncols = min(int(ncols), n)
+            raise ValueError(tr("{name} must have one entry per row of X ({n}), got {count}").format(
+                name=name, n=n, count=len(values)))
+    ncols = min(positive_int("ncols", ncols), n)
     nrows = -(-n // ncols)
     if fig is None:
         fig = new_figure((size * ncols, (size + 0.35) * nrows + (0.4 if suptitle else 0)))
@@ -100,7 +96,7 @@ def plot_digits(X, labels=None, predictions=None, ncols=10, size=1.1, fig=None, 
                 grid.correct.append(ok)
                 colour = RIGHT if ok else WRONG
                 if not ok:
-                    title = f"{pred}, is {int(labels[k])}"
+                    title = tr("{guess}, is {label}").format(guess=pred, label=int(labels[k]))
         elif labels is not None:
             title = f"{int(labels[k])}"
         grid.images.append(plot_digit(X[k], ax=ax).image)
@@ -113,7 +109,7 @@ def plot_digits(X, labels=None, predictions=None, ncols=10, size=1.1, fig=None, 
         grid.axes.append(ax)
         grid.titles.append(title)
     if suptitle is not None:
-        fig.suptitle(suptitle, fontsize=TITLE)
+        fig.suptitle(tr(suptitle), fontsize=TITLE)
     return grid
 
 
@@ -133,7 +129,7 @@ def plot_input_values(x, ax=None):
     ax.axhline(0.0, color="black", linewidth=0.8)
     ax.set_xlim(-0.5, values.size - 0.5)
     ax.set_ylim(-1.1, 1.1)
-    ax.set_yticks([-1, 0, 1], ["-1 dark", "0", "1 white"])
+    ax.set_yticks([-1, 0, 1], [tr("-1 dark"), "0", tr("1 white")])
     style_axes(ax, "The same digit as 256 input values (dotted lines: the end of each 16-pixel row)",
                "input node = pixel number, row by row from the top left", "input value")
     return Drawn(ax=ax, fig=ax.figure, bars=bars, values=values)
@@ -160,14 +156,16 @@ def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=
     """
     sizes = [int(n) for n in layer_sizes]
     if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer_sizes must list at least two positive layer widths, got {layer_sizes!r}")
+        raise ValueError(tr("layer_sizes must list at least two positive layer widths, got {sizes}").format(
+            sizes=repr(layer_sizes)))
     if values is not None and len(values) != len(sizes):
-        raise ValueError(f"values must hold one array per layer ({len(sizes)}), got {len(values)}")
+        raise ValueError(tr("values must hold one array per layer ({n}), got {count}").format(
+            n=len(sizes), count=len(values)))
     if input_nodes is not None:
         input_nodes = [int(j) for j in input_nodes]
         if not 0 < len(input_nodes) <= max_nodes or min(input_nodes) < 0 or max(input_nodes) >= sizes[0]:
-            raise ValueError(f"input_nodes must name 1 to {max_nodes} input nodes from 0 to {sizes[0] - 1}, "
-                             f"got {input_nodes}")
+            raise ValueError(tr("input_nodes must name 1 to {most} input nodes from 0 to {last}, got {nodes}")
+                             .format(most=max_nodes, last=sizes[0] - 1, nodes=input_nodes))
     ax = axes_for(ax, figsize=(1.9 * len(sizes) + 0.8, 5.2))
     shown_per_layer, positions, circles, segments = [], [], [], []
     radius = 0.32
@@ -206,8 +204,9 @@ def plot_network(layer_sizes, ax=None, values=None, max_nodes=10, output_labels=
             if kind == "input" and input_nodes is not None:
                 ax.text(cx - 0.55, cy, str(j), ha="right", va="center", fontsize=SMALL)
         top = max(p[:, 1].max() for p in positions) + 0.7
-        name = {"input": "input layer", "hidden": "hidden layer", "output": "output layer"}[kind]
-        count = f"{n} nodes" if k or input_nodes is None else f"{n} nodes\n({len(input_nodes)} shown)"
+        name = {"input": tr("input layer"), "hidden": tr("hidden layer"), "output": tr("output layer")}[kind]
+        count = (tr("{n} nodes").format(n=n) if k or input_nodes is None
+                 else tr("{n} nodes\n({shown} shown)").format(n=n, shown=len(input_nodes)))
         ax.text(3.0 * k, top, f"{name}\n{count}", ha="center", va="bottom", fontsize=TEXT)
     height = max(len(p) for p in positions) + 1
     ax.set_xlim(-1.0 if input_nodes is None else -1.6, 3.0 * (len(sizes) - 1) + 1.3)
@@ -229,17 +228,17 @@ def plot_forward_pass(activations, fig=None):
     ``prediction``.
     """
     if len(activations) < 2:
-        raise ValueError("activations must hold the input and at least one layer's outputs")
+        raise ValueError(tr("activations must hold the input and at least one layer's outputs"))
     layers = [np.asarray(a, dtype=float).ravel() for a in activations]
     n = len(layers)
     if fig is None:
         fig = new_figure((3.3 * n, 4.2))
     axes = fig.subplots(1, n, squeeze=False).ravel()
     if layers[0].size == IMAGE_SHAPE[0] * IMAGE_SHAPE[1]:
-        plot_digit(layers[0], ax=axes[0], title=f"input layer\n{layers[0].size} values in [-1, 1]")
+        plot_digit(layers[0], ax=axes[0], title=tr("input layer\n{n} values in [-1, 1]").format(n=layers[0].size))
     else:
         axes[0].barh(np.arange(layers[0].size), layers[0], color=DATA)
-        style_axes(axes[0], f"input layer\n{layers[0].size} values", "value", "input node")
+        style_axes(axes[0], tr("input layer\n{n} values").format(n=layers[0].size), "value", "input node")
     bars = []
     prediction = int(np.argmax(layers[-1]))
     for k in range(1, n):
@@ -254,11 +253,11 @@ def plot_forward_pass(activations, fig=None):
         ax.invert_yaxis()
         if last:
             ax.set_yticks(np.arange(values.size))
-            title = f"output layer\nmost active: {prediction}"
+            title = tr("output layer\nmost active: {digit}").format(digit=prediction)
             ylabel = "output node (digit)"
         else:
             ax.set_yticks(np.arange(0, values.size, max(1, values.size // 8)))
-            title = f"hidden layer {k}\n{values.size} nodes"
+            title = tr("hidden layer {k}\n{n} nodes").format(k=k, n=values.size)
             ylabel = "hidden node"
         style_axes(ax, title, "output y = \u03c3(v), from 0 to 1", ylabel)
     return Drawn(fig=fig, axes=list(axes), bars=bars, prediction=prediction)

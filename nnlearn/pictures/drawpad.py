@@ -19,6 +19,7 @@ import numpy as np
 from ipycanvas import Canvas, hold_canvas
 from PIL import Image, ImageDraw
 
+from ..language import tr
 from ._render import Blitter
 from .handwriting import digit_as_drawing, prepare_drawing
 from .style import MUTED, PREDICTION, SMALL, TITLE, Drawn, new_figure
@@ -81,7 +82,7 @@ def plot_reading(x, hidden, outputs, fig=None):
     x = np.asarray(x, dtype=float).reshape(16, 16)
     outputs = np.asarray(outputs, dtype=float).ravel()
     if outputs.size != 10:
-        raise ValueError(f"outputs must hold 10 values, one per digit, got {outputs.size}")
+        raise ValueError(tr("outputs must hold 10 values, one per digit, got {count}").format(count=outputs.size))
     fig = new_figure((7.6, 2.5), dpi=72) if fig is None else fig
     fig.set_layout_engine("none")
     seen_ax = fig.add_axes((0.02, 0.08, 0.24, 0.72))
@@ -89,7 +90,8 @@ def plot_reading(x, hidden, outputs, fig=None):
     bars_ax = fig.add_axes((0.62, 0.16, 0.36, 0.64))
     image = seen_ax.imshow(x, cmap="gray", vmin=-1, vmax=1, interpolation="nearest")
     cells = hidden_ax.imshow(hidden_grid(hidden), cmap="magma", vmin=0, vmax=1, interpolation="nearest")
-    for ax, title in ((seen_ax, "what it sees (16x16)"), (hidden_ax, f"hidden layer ({len(hidden)} nodes)")):
+    for ax, title in ((seen_ax, tr("what it sees (16x16)")),
+                      (hidden_ax, tr("hidden layer ({n} nodes)").format(n=len(hidden)))):
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title(title, fontsize=SMALL)
@@ -117,7 +119,7 @@ def update_reading(drawn, x, hidden, outputs, empty=False):
     for digit, (bar, value) in enumerate(zip(drawn.bars, outputs)):
         bar.set_height(0.0 if empty else value)
         bar.set_color(PREDICTION if digit == answer else MUTED)
-    drawn.heading.set_text("draw a digit" if empty else f"the network reads: {answer}")
+    drawn.heading.set_text(tr("draw a digit") if empty else tr("the network reads: {digit}").format(digit=answer))
     drawn.answer = None if empty else answer
     return drawn
 
@@ -137,9 +139,9 @@ class DrawPad(widgets.HBox):
         self.rng = np.random.default_rng(seed)
         self.canvas = Canvas(width=PAD, height=PAD, layout=widgets.Layout(width=f"{PAD}px", height=f"{PAD}px"))
         self.canvas.add_class("nnlearn-pad")
-        self.clear_button = widgets.Button(description="Clear", icon="eraser", layout=widgets.Layout(width="96px"))
-        self.random_button = widgets.Button(description="test digit", icon="random", tooltip="a random test digit",
-                                            layout=widgets.Layout(width="100px"))
+        self.clear_button = widgets.Button(description=tr("Clear"), icon="eraser", layout=widgets.Layout(width="96px"))
+        self.random_button = widgets.Button(description=tr("test digit"), icon="random",
+                                            tooltip=tr("a random test digit"), layout=widgets.Layout(width="100px"))
         self.answer = widgets.HTML()
         self.answer.add_class("nnlearn-pad-answer")
         self.picture = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
@@ -255,5 +257,7 @@ class DrawPad(widgets.HBox):
         empty = not self.ink.any()
         update_reading(self.drawn, self.x, hidden, outputs, empty=empty)
         self.picture.value = self.blitter.png()
-        self.answer.value = "draw a digit" if empty else f"the network reads: <b>{answer}</b>"
+        self.answer.value = (tr("draw a digit") if empty
+                             else tr("the network reads: <b>{digit}</b>").format(digit=answer))
+
         return answer

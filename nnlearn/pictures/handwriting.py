@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from .._checks import as_float_array
+from ..language import tr
 
 MNIST_BOX = 20  # MNIST scaled each digit's bounding box to fit 20x20 ...
 MNIST_SIZE = 28  # ... and placed it, by its centre of mass, in a 28x28 image
@@ -74,7 +75,7 @@ def as_mnist(pixels, threshold=0.1):
     """
     ink = as_float_array("pixels", pixels, ndim=2)
     if not np.all(np.isfinite(ink)) or ink.min() < 0:
-        raise ValueError("pixels must be finite and not negative (0 is paper, larger values are ink)")
+        raise ValueError(tr("pixels must be finite and not negative (0 is paper, larger values are ink)"))
     mnist = np.zeros((MNIST_SIZE, MNIST_SIZE))
     box = bounding_box(ink, threshold)
     if box is None:
@@ -98,7 +99,7 @@ def shrink(image28):
     (Lanczos, 8-bit, as ``scripts/build_digits.py`` does), scaled to [-1, 1]: 256 values."""
     image28 = as_float_array("image28", image28, ndim=2)
     if image28.shape != (MNIST_SIZE, MNIST_SIZE):
-        raise ValueError(f"image28 must have shape (28, 28), got {image28.shape}")
+        raise ValueError(tr("image28 must have shape (28, 28), got {shape}").format(shape=image28.shape))
     centre = np.clip(image28[4:24, 4:24], 0, 255).astype(np.uint8)
     small = Image.fromarray(centre, mode="L").resize((SIDE, SIDE), Image.Resampling.LANCZOS)
     return np.asarray(small, dtype=np.float64).reshape(SIDE * SIDE) / 127.5 - 1.0
@@ -115,6 +116,6 @@ def digit_as_drawing(x, size=200):
     as if drawn on the pad."""
     x = as_float_array("x", x, ndim=1)
     if x.shape != (SIDE * SIDE,):
-        raise ValueError(f"x must hold 256 values (a 16x16 digit), got shape {x.shape}")
+        raise ValueError(tr("x must hold 256 values (a 16x16 digit), got shape {shape}").format(shape=x.shape))
     ink = (x.reshape(SIDE, SIDE) + 1.0) / 2.0
     return np.clip(resize(ink, (size, size)), 0.0, 1.0)

@@ -14,6 +14,7 @@ import numpy as np
 
 from .._checks import as_float_array, positive_int
 from ..data import IMAGE_SHAPE
+from ..language import tr
 from ..network import Network
 from .digits import plot_digits
 from .style import SMALL, TITLE, Drawn, new_figure
@@ -23,10 +24,10 @@ WEIGHT_COLOURS = "RdBu_r"  # red: a white pixel there raises the weighted sum; b
 
 def _check_network(network):
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnlearn.Network, got {type(network).__name__}")
+        raise TypeError(tr("network must be an nnlearn.Network, got {kind}").format(kind=type(network).__name__))
     if network.n_inputs != IMAGE_SHAPE[0] * IMAGE_SHAPE[1]:
-        raise ValueError(f"network must take {IMAGE_SHAPE[0] * IMAGE_SHAPE[1]} pixels as inputs, "
-                         f"got a network with {network.n_inputs} inputs")
+        raise ValueError(tr("network must take {n} pixels as inputs, got a network with {count} inputs").format(
+            n=IMAGE_SHAPE[0] * IMAGE_SHAPE[1], count=network.n_inputs))
 
 
 def plot_hidden_weights(network, nodes=16, ncols=8, size=1.0, fig=None, suptitle=None):
@@ -44,7 +45,8 @@ def plot_hidden_weights(network, nodes=16, ncols=8, size=1.0, fig=None, suptitle
     else:
         nodes = [int(k) for k in as_float_array("nodes", nodes, ndim=1)]
         if not nodes or min(nodes) < 0 or max(nodes) >= W.shape[1] or any(k != int(k) for k in nodes):
-            raise ValueError(f"nodes must be node numbers from 0 to {W.shape[1] - 1}, got {nodes}")
+            raise ValueError(tr("nodes must be node numbers from 0 to {last}, got {nodes}").format(
+                last=W.shape[1] - 1, nodes=nodes))
     ncols = min(positive_int("ncols", ncols), len(nodes))
     nrows = -(-len(nodes) // ncols)
     fig = fig if fig is not None else new_figure((ncols * size, nrows * size + (0.5 if suptitle else 0.1)))
@@ -54,14 +56,14 @@ def plot_hidden_weights(network, nodes=16, ncols=8, size=1.0, fig=None, suptitle
         weights = W[:, k].reshape(IMAGE_SHAPE)
         limit = float(np.abs(weights).max()) or 1.0
         images.append(ax.imshow(weights, cmap=WEIGHT_COLOURS, vmin=-limit, vmax=limit, interpolation="nearest"))
-        ax.set_title(f"node {k}", fontsize=SMALL - 2, pad=2)
+        ax.set_title(tr("node {k}").format(k=k), fontsize=SMALL - 2, pad=2)
     for ax in axes:
         ax.set_xticks([])
         ax.set_yticks([])
     for ax in axes[len(nodes):]:
         ax.set_visible(False)
     if suptitle:
-        fig.suptitle(suptitle, fontsize=TITLE)
+        fig.suptitle(tr(suptitle), fontsize=TITLE)
     return Drawn(fig=fig, axes=list(axes[:len(nodes)]), images=images, nodes=nodes)
 
 
@@ -71,7 +73,8 @@ def most_exciting(network, X, node, count=8):
     X = as_float_array("X", X, ndim=2)
     n_hidden = network.layers[0].n_outputs
     if isinstance(node, bool) or not isinstance(node, (int, np.integer)) or not 0 <= node < n_hidden:
-        raise ValueError(f"node must be a hidden node number from 0 to {n_hidden - 1}, got {node!r}")
+        raise ValueError(tr("node must be a hidden node number from 0 to {last}, got {node}").format(
+            last=n_hidden - 1, node=repr(node)))
     count = positive_int("count", count)
     network.forward(X)  # the network's own forward pass; its first layer keeps its outputs
     return np.argsort(-network.layers[0].y[:, node], kind="stable")[:count]
@@ -84,5 +87,5 @@ def plot_most_exciting(network, X, node, count=8, size=1.0, fig=None):
     left, right = fig.subfigures(1, 2, width_ratios=[1, count])
     weights = plot_hidden_weights(network, nodes=[node], ncols=1, size=size, fig=left)
     digits = plot_digits(X[rows], ncols=count, size=size, fig=right,
-                         suptitle=f"the {count} digits that excite node {node} most")
+                         suptitle=tr("the {count} digits that excite node {node} most").format(count=count, node=node))
     return Drawn(fig=fig, rows=rows, weights=weights, digits=digits)

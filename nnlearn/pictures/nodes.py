@@ -13,6 +13,7 @@ from matplotlib.colors import ListedColormap
 
 from .._checks import as_float_array
 from ..activations import sigmoid
+from ..language import get_language, tr
 from ..linefit import LineFit
 from ..neuron import Neuron
 from .style import (
@@ -44,7 +45,7 @@ def plot_study_hours(x, y, ax=None, xlabel="hours studied (h)", ylabel="exam sco
     points = ax.scatter(x, y, s=30, color=DATA)
     ax.set_xlim(0, max(10.5, float(x.max()) + 0.5))
     ax.set_ylim(0, 110)
-    style_axes(ax, f"{x.size} students: the longer they study, the higher they score", xlabel, ylabel)
+    style_axes(ax, tr("{n} students: the longer they study, the higher they score").format(n=x.size), xlabel, ylabel)
     return Drawn(ax=ax, fig=ax.figure, points=points)
 
 
@@ -68,21 +69,22 @@ def plot_line_fit(x, y, w, b, ax=None, show_errors=True, best_fit=False,
     if show_errors:
         segments = np.stack([np.column_stack([x, y]), np.column_stack([x, predicted])], axis=1)
         residuals = LineCollection(segments, colors=WRONG, linewidths=1.2, alpha=0.7,
-                                   label="error of each point")
+                                   label=tr("error of each point"))
         ax.add_collection(residuals)
-    points = ax.scatter(x, y, s=30, color=DATA, zorder=3, label="students")
+    points = ax.scatter(x, y, s=30, color=DATA, zorder=3, label=tr("students"))
     grid = np.linspace(xlim[0], xlim[1], 50)
     (line,) = ax.plot(grid, w * grid + b, color=PREDICTION, linewidth=2.5,
-                      label=f"your line: y = {w:.2f} x + {b:.2f}")
+                      label=tr("your line: y = {w:.2f} x + {b:.2f}").format(w=w, b=b))
     best_line, best_error = None, None
     if best_fit:
         (bw, bb), best_error = fit.best, fit.best_loss
         (best_line,) = ax.plot(grid, bw * grid + bb, color=BEST, linestyle="--", linewidth=1.8,
-                               label=f"best fit: y = {bw:.2f} x + {bb:.2f} (error {best_error:.2f})")
+                               label=tr("best fit: y = {w:.2f} x + {b:.2f} (error {error:.2f})").format(
+                                   w=bw, b=bb, error=best_error))
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.legend(fontsize=SMALL, loc="lower right")
-    style_axes(ax, f"w = {w:.2f}, b = {b:.2f}:  error E = {error:.2f}", xlabel, ylabel)
+    style_axes(ax, tr("w = {w:.2f}, b = {b:.2f}:  error E = {error:.2f}").format(w=w, b=b, error=error), xlabel, ylabel)
     return Drawn(ax=ax, fig=ax.figure, points=points, line=line, residuals=residuals, best_line=best_line,
                  w=w, b=b, error=error, best_error=best_error)
 
@@ -101,7 +103,7 @@ def plot_intercept_shift(m=0.5, b_before=2.0, b_after=3.0, ax=None, xlim=(-1.0, 
                           label=f"y = {m:g} x + {b:g}")
         ax.plot([0], [b], "o", color=colour, markersize=9, zorder=3)
         below = b == b_before
-        ax.annotate(f"crosses the y axis at {b:g}", (0, b), xytext=(12, -4 if below else 6),
+        ax.annotate(tr("crosses the y axis at {b:g}").format(b=b), (0, b), xytext=(12, -4 if below else 6),
                     textcoords="offset points", fontsize=SMALL, va="top" if below else "bottom")
         lines.append(line)
     ax.annotate("", xy=(3.5, m * 3.5 + b_after), xytext=(3.5, m * 3.5 + b_before),
@@ -129,7 +131,7 @@ def plot_node(w, b, x=None, activation=None, ax=None):
     if x is not None:
         x = np.atleast_1d(as_float_array("x", x, ndim=(0, 1)))
         if x.size != n:
-            raise ValueError(f"x must hold one value per weight ({n}), got {x.size}")
+            raise ValueError(tr("x must hold one value per weight ({n}), got {count}").format(n=n, count=x.size))
     sigmoid = neuron.activation.name == "sigmoid"
     ax = axes_for(ax, figsize=(7.5 if sigmoid else 6.5, max(2.4, 0.8 * n + 1.0)))
     ys = (n - 1) / 2 - np.arange(n)
@@ -164,7 +166,7 @@ def plot_node(w, b, x=None, activation=None, ax=None):
     ax.set_ylim(min(ys.min(), -0.6) - 0.9, max(ys.max(), 0.5) + 0.6)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(f"One node: {formula}", fontsize=TITLE)
+    ax.set_title(tr("One node: {formula}").format(formula=formula), fontsize=TITLE)
     return Drawn(ax=ax, fig=ax.figure, output=output)
 
 
@@ -206,12 +208,14 @@ def plot_plane(w1, w2, b, ax=None, activation=None, lim=2.0, zlim=None, n=25, el
     if zlim[0] <= centre <= zlim[1]:
         ax.scatter([0], [0], [centre], color=BEST, edgecolors="white", linewidths=1.5, s=70,
                    depthshade=False, zorder=5)
-        ax.text(0.15, 0.15, centre, f" {name} = {centre:.2f} at x = (0, 0)", fontsize=SMALL, zorder=6)
+        ax.text(0.15, 0.15, centre, tr(" {name} = {value:.2f} at x = (0, 0)").format(name=name, value=centre),
+                fontsize=SMALL, zorder=6)
     ax.set_zlim(*zlim)
     ax.view_init(elev=elev, azim=azim)
-    ax.set_xlabel("input x\u2081", fontsize=TEXT)
-    ax.set_ylabel("input x\u2082", fontsize=TEXT)
-    ax.set_zlabel(f"output {name}", fontsize=TEXT)
+    ax.set_xlabel(f"{tr('input')} x\u2081", fontsize=TEXT)
+    ax.set_ylabel(f"{tr('input')} x\u2082", fontsize=TEXT)
+    ax.set_zlabel(f"{tr('output')} {name}", fontsize=TEXT)
+    ax.zaxis.set_rotate_label(True)  # along the axis, as in English: mplot3d turns only labels of 5+ characters
     ticks = np.linspace(-lim, lim, 5)
     ax.set_xticks(ticks)
     ax.set_yticks(ticks)
@@ -261,7 +265,7 @@ def plot_sigmoid_node(w, b, ax=None, xlim=(-5.0, 5.0)):
         right = midpoint < (xlim[0] + xlim[1]) / 2
         high_on_text_side = (w > 0) == right  # keep the label off the curve
         ax.text(midpoint + (0.15 if right else -0.15), 0.15 if high_on_text_side else 0.85,
-                f"y = 0.5 at x = {midpoint:.2f}", fontsize=SMALL, color=ACCENT,
+                tr("y = 0.5 at x = {x:.2f}").format(x=midpoint), fontsize=SMALL, color=ACCENT,
                 ha="left" if right else "right", va="center")
     for level in (0.0, 1.0):
         ax.axhline(level, color=MUTED, linestyle="--", linewidth=1)
@@ -293,8 +297,7 @@ def plot_decision_regions(network, X, y, ax=None, title=None, n=150, margin=0.5)
     X = as_float_array("X", X, ndim=2)
     y = np.asarray(y).astype(int)
     if X.shape[1] != 2 or network.n_inputs != 2:
-        raise ValueError("plot_decision_regions needs two inputs: X of shape (n, 2) "
-                         "and a network with 2 inputs")
+        raise ValueError(tr("plot_decision_regions needs two inputs: X of shape (n, 2) and a network with 2 inputs"))
     ax = axes_for(ax, figsize=(4.8, 4.4))
     lo = X.min(axis=0) - margin
     hi = X.max(axis=0) + margin
@@ -306,12 +309,13 @@ def plot_decision_regions(network, X, y, ax=None, title=None, n=150, margin=0.5)
     for cls, marker, colour in ((0, "o", DATA), (1, "X", SECOND_CLASS)):
         rows = y == cls
         ax.scatter(X[rows, 0], X[rows, 1], marker=marker, s=40, color=colour, edgecolor="white",
-                   linewidth=0.5, label=f"class {cls}", zorder=3)
+                   linewidth=0.5, label=tr("class {k}").format(k=cls), zorder=3)
     accuracy = float(np.mean(network_classes(network, X) == y))
     ax.legend(fontsize=SMALL, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
     ax.set_aspect("equal")
-    heading = f"{network.layer_sizes}" if title is None else title
-    style_axes(ax, f"{heading}: {accuracy:.0%} right", "input x\u2081", "input x\u2082")
+    heading = f"{network.layer_sizes}" if title is None else tr(title)
+    style_axes(ax, None, f"{tr('input')} x\u2081", f"{tr('input')} x\u2082")
+    ax.set_title(tr("{heading}: {accuracy:.0%} right").format(heading=heading, accuracy=accuracy), fontsize=TITLE)
     return Drawn(ax=ax, fig=ax.figure, x1=x1, x2=x2, classes=classes, accuracy=accuracy)
 
 
@@ -327,10 +331,12 @@ def plot_hidden_layer_view(network, X, y, output=1, n=40, margin=0.5, fig=None):
     X = as_float_array("X", X, ndim=2)
     y = np.asarray(y).astype(int)
     if X.shape[1] != 2 or len(network.layers) != 2:
-        raise ValueError(f"plot_hidden_layer_view needs X with two columns and a network with one hidden layer, "
-                         f"got X of shape {X.shape} and layer sizes {network.layer_sizes}")
+        raise ValueError(tr("plot_hidden_layer_view needs X with two columns and a network with one hidden layer, "
+                            "got X of shape {shape} and layer sizes {sizes}").format(
+            shape=X.shape, sizes=network.layer_sizes))
     if not 0 <= output < network.n_outputs:
-        raise ValueError(f"output must be an output node from 0 to {network.n_outputs - 1}, got {output}")
+        raise ValueError(tr("output must be an output node from 0 to {last}, got {output}").format(
+            last=network.n_outputs - 1, output=output))
     fig = fig if fig is not None else plt.figure(figsize=(11.5, 4.8), dpi=90, layout="constrained")
     grid_spec = fig.add_gridspec(1, 2, width_ratios=[1.15, 1], wspace=0.15)
     left = fig.add_subplot(grid_spec[0], projection="3d")
@@ -341,14 +347,17 @@ def plot_hidden_layer_view(network, X, y, output=1, n=40, margin=0.5, fig=None):
     surface = left.plot_surface(x1, x2, heights, cmap="viridis", vmin=0, vmax=1, edgecolor="none", alpha=0.95)
     left.set_zlim(0, 1)
     left.view_init(elev=35, azim=-75)
-    left.set_xlabel("input x\u2081", fontsize=TEXT)
-    left.set_ylabel("input x\u2082", fontsize=TEXT)
-    left.set_zlabel(f"output {output}", fontsize=TEXT, labelpad=2)
+    left.set_xlabel(f"{tr('input')} x\u2081", fontsize=TEXT)
+    left.set_ylabel(f"{tr('input')} x\u2082", fontsize=TEXT)
+    # Chinese characters are taller than Latin letters: turned along the axis they need more room
+    left.set_zlabel(f"{tr('output')} {output}", fontsize=TEXT, labelpad=2 if get_language() == "en" else 5)
+    left.zaxis.set_rotate_label(True)
     left.tick_params(labelsize=SMALL)
-    left.set_title(f"output node {output} over the inputs: a curved surface", fontsize=TITLE)
+    left.set_title(tr("output node {k} over the inputs: a curved surface").format(k=output), fontsize=TITLE)
     for cls, marker, colour in ((0, "o", DATA), (1, "X", SECOND_CLASS)):
         rows = y == cls
-        right.scatter(X[rows, 0], X[rows, 1], marker=marker, s=30, color=colour, label=f"class {cls}", zorder=3)
+        right.scatter(X[rows, 0], X[rows, 1], marker=marker, s=30, color=colour,
+                      label=tr("class {k}").format(k=cls), zorder=3)
     hidden = network.layers[0]
     lines = []
     grid = np.linspace(lo[0], hi[0], 2)
@@ -356,7 +365,7 @@ def plot_hidden_layer_view(network, X, y, output=1, n=40, margin=0.5, fig=None):
     for k in range(hidden.n_outputs):
         (w1, w2), b = hidden.W[:, k], hidden.b[k]
         colour, dashes = styles[k % len(styles)]
-        look = {"lw": 2, "color": colour, "ls": dashes, "label": f"hidden node {k + 1}"}
+        look = {"lw": 2, "color": colour, "ls": dashes, "label": tr("hidden node {k}").format(k=k + 1)}
         if abs(w2) > 1e-9:  # w1 x1 + w2 x2 + b = 0, solved for x2
             line, = right.plot(grid, -(w1 * grid + b) / w2, **look)
         else:
@@ -366,5 +375,5 @@ def plot_hidden_layer_view(network, X, y, output=1, n=40, margin=0.5, fig=None):
     right.set_ylim(lo[1], hi[1])
     right.set_aspect("equal")
     right.legend(fontsize=SMALL, loc="center left", bbox_to_anchor=(1.02, 0.5))
-    style_axes(right, "each hidden node's line (its v = 0)", "input x\u2081", "input x\u2082")
+    style_axes(right, "each hidden node's line (its v = 0)", f"{tr('input')} x\u2081", f"{tr('input')} x\u2082")
     return Drawn(fig=fig, axes=[left, right], surface=surface, lines=lines, heights=heights)

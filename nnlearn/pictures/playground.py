@@ -15,6 +15,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgba
 
 from .._checks import as_float_array
+from ..language import tr
 from .style import DATA, MUTED, SECOND_CLASS, SMALL, TEXT, Drawn, new_figure
 
 # a node's output from 0 (class 0, blue) through 0.5 (white) to 1 (class 1, orange)
@@ -44,7 +45,7 @@ def node_outputs(network, n=GRID, limit=LIMIT):
     :math:`x_2`), as an image is shown.
     """
     if network.n_inputs != 2:
-        raise ValueError(f"the network must have 2 inputs (x1, x2), got {network.n_inputs}")
+        raise ValueError(tr("the network must have 2 inputs (x1, x2), got {n}").format(n=network.n_inputs))
     x1, x2 = np.meshgrid(np.linspace(-limit, limit, n), np.linspace(limit, -limit, n))
     X = np.column_stack([x1.ravel(), x2.ravel()])
     network.forward(X)
@@ -79,8 +80,8 @@ def plot_playground(network, X, y, losses=(), fig=None, title=""):
     X = as_float_array("X", X, ndim=2)
     y = np.asarray(y).astype(int)
     if X.shape[1] != 2 or network.n_inputs != 2 or network.n_outputs != 1:
-        raise ValueError("plot_playground needs X of shape (n, 2) and a network with 2 inputs and 1 output, "
-                         f"got X of shape {X.shape} and {network}")
+        raise ValueError(tr("plot_playground needs X of shape (n, 2) and a network with 2 inputs and 1 output, "
+                            "got X of shape {shape} and {network}").format(shape=X.shape, network=network))
     fig = new_figure(FIGSIZE, dpi=DPI) if fig is None else fig
     fig.set_layout_engine("none")
     boxes = node_boxes(network.layer_sizes)
@@ -93,7 +94,7 @@ def plot_playground(network, X, y, losses=(), fig=None, title=""):
         segments = [[(x0 + w0, y0 + h0 / 2), (x1, y1 + h1 / 2)]  # from the right of a node to the left of the next
                     for (x0, y0, w0, h0) in left for (x1, y1, _, h1) in right]
         edges.append(wires.add_collection(LineCollection(segments, capstyle="round")))
-    names = ["inputs"] + [f"hidden {k}" for k in range(1, len(boxes) - 1)] + ["output"]
+    names = [tr("inputs")] + [tr("hidden {k}").format(k=k) for k in range(1, len(boxes) - 1)] + [tr("output")]
     for column, name in zip(boxes, names):
         x, top, w, h = column[0]
         wires.text(x + w / 2, top + h + 0.025, name, ha="center", fontsize=SMALL)
@@ -118,7 +119,7 @@ def plot_playground(network, X, y, losses=(), fig=None, title=""):
     loss_ax.set_yticks([])
     loss_ax.set_xlim(0, 1)
     loss_ax.set_ylim(0, 1.05)
-    loss_ax.set_title("loss", fontsize=SMALL, color=MUTED, loc="left", pad=2)
+    loss_ax.set_title(tr("loss"), fontsize=SMALL, color=MUTED, loc="left", pad=2)
     drawn = Drawn(fig=fig, edges=edges, diagram=diagram, boxes=boxes, regions=regions, points=points,
                   loss_line=loss_line, heading=heading)
     drawn.moving = [*edges, diagram, heading, regions, *points, loss_line]
@@ -171,7 +172,9 @@ def update_playground(drawn, network, X, y, losses=(), title=""):
     # scaled to the axes: the steps so far (at least 100) across, from 0 to the largest loss (at least 0.15) up
     drawn.loss_line.set_data(np.arange(1, losses.size + 1) / max(100, losses.size),
                              losses / max(0.15, float(losses.max()) if losses.size else 0.0))
-    last = f", loss {losses[-1]:.4f}" if losses.size else ""
-    drawn.heading.set_text(f"{title}{accuracy:.0%} right{last}")
+    last = tr(", loss {loss:.4f}").format(loss=losses[-1]) if losses.size else ""
+    heading = tr("{title}{accuracy:.0%} right{last}").format(title=tr(title), accuracy=accuracy, last=last)
+    drawn.heading.set_text(heading)
+
     drawn.maps, drawn.accuracy = maps, accuracy
     return drawn

@@ -19,6 +19,7 @@ import time
 import ipywidgets as widgets
 import numpy as np
 
+from ..language import tr
 from ..network import Network
 from ..problems import PROBLEMS, make_problem
 from ._render import Blitter
@@ -29,7 +30,7 @@ STALE = 0.01  # seconds: a tick handled this soon after a frame was waiting in t
 
 
 def _labelled(kind, description, **options):
-    return kind(description=description, style={"description_width": "110px"},
+    return kind(description=tr(description), style={"description_width": "110px"},
                 layout=widgets.Layout(width=WIDTH), **options)
 
 
@@ -45,10 +46,11 @@ class Playground(widgets.VBox):
     def __init__(self, problem="xor", noise=0.1, learning_rate=3.0, hidden_nodes=4, hidden_layers=2,
                  steps_per_frame=20, n=200, seed=0, interval=50):
         if problem not in PROBLEMS:
-            raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {problem!r}")
+            raise ValueError(tr("{name} must be one of {choices}, got {value}").format(
+                name="problem", choices=sorted(PROBLEMS), value=repr(problem)))
         self.n, self.seed = n, seed
         self._frame_done, self._frame_waited = 0.0, False
-        self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description="problem",
+        self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description=tr("problem"),
                                              style={"button_width": "80px"})
         self.noise = _labelled(widgets.FloatSlider, "noise", value=noise, min=0.0, max=0.5, step=0.05,
                                continuous_update=False)
@@ -61,9 +63,10 @@ class Playground(widgets.VBox):
         self.steps_per_frame = _labelled(widgets.IntSlider, "steps a frame", value=steps_per_frame, min=1,
                                          max=100, continuous_update=False)
         self.play = widgets.Play(value=0, min=0, max=10**9, interval=interval, show_repeat=False,
-                                 description="Play", tooltip="Play / Pause")
-        self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one frame of training")
-        self.reset_button = widgets.Button(description="Reset", icon="refresh", tooltip="new random weights")
+                                 description=tr("Play"), tooltip=tr("Play / Pause"))
+        self.step_button = widgets.Button(description=tr("Step"), icon="step-forward",
+                                          tooltip=tr("one frame of training"))
+        self.reset_button = widgets.Button(description=tr("Reset"), icon="refresh", tooltip=tr("new random weights"))
         self.picture = widgets.Image(format="jpeg", layout=widgets.Layout(align_self="flex-start"))
         self.status = widgets.HTML()
         self.status.add_class("nnlearn-playground-status")
@@ -111,7 +114,7 @@ class Playground(widgets.VBox):
                 self.steps += 1
         if not np.isfinite(self.losses[-1]):
             self.play.playing = False
-            self.status.value = "<b>diverged</b>: Reset and try a smaller learning rate"
+            self.status.value = tr("<b>diverged</b>: Reset and try a smaller learning rate")
             return
         self.redraw()
 
@@ -120,8 +123,8 @@ class Playground(widgets.VBox):
         self._show()
 
     def _title(self):
-        return (f"step {self.steps}, learning rate {self.learning_rate.value:.2g}, "
-                f"{self.steps_per_frame.value} steps a frame: ")
+        return tr("step {step}, learning rate {rate:.2g}, {count} steps a frame: ").format(
+            step=self.steps, rate=self.learning_rate.value, count=self.steps_per_frame.value)
 
     def _show(self):
         self.picture.value = self.blitter.png()
@@ -129,8 +132,9 @@ class Playground(widgets.VBox):
 
     def status_text(self):
         """What the frame says in words: steps, accuracy on the data, last loss."""
-        loss = f", loss {self.losses[-1]:.4f}" if self.losses else ""
-        return f"step {self.steps}: {self.drawn.accuracy:.0%} right{loss}"
+        loss = tr(", loss {loss:.4f}").format(loss=self.losses[-1]) if self.losses else ""
+        return tr("step {step}: {accuracy:.0%} right{loss}").format(step=self.steps, accuracy=self.drawn.accuracy,
+                                                                    loss=loss)
 
     def _on_tick(self, change):
         if change["new"] < change["old"]:  # Play's stop button sets the counter back to 0: no frame for that

@@ -15,26 +15,29 @@ import functools
 
 import ipywidgets as widgets
 
+from ..language import tr
 from ._render import live_widget
 from .descent import plot_descent, plot_parabola_tangent
 from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node
 
 
 def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f", kind=widgets.FloatSlider, **more):
-    return kind(
-        value=value, min=lo, max=hi, step=step, description=description,
+    control = kind(
+        value=value, min=lo, max=hi, step=step, description=tr(description),
         continuous_update=continuous, readout_format=fmt,
         style={"description_width": "initial"}, layout=widgets.Layout(width="420px"), **more,
     )
+    control.english_description = description  # what slider() finds it by, in every language
+    return control
 
 
 def slider(widget, description):
-    """The slider of ``widget`` whose description is ``description`` (e.g. ``"w"``)."""
+    """The slider of ``widget`` whose description is ``description`` (e.g. ``"w"``), in English or as shown."""
     for child in widget.kwargs_widgets:
-        if child.description == description:
+        if description in (child.description, getattr(child, "english_description", None)):
             return child
     names = [child.description for child in widget.kwargs_widgets]
-    raise KeyError(f"no slider called {description!r}; the sliders are {names}")
+    raise KeyError(tr("no slider called {name}; the sliders are {names}").format(name=repr(description), names=names))
 
 
 # ---- chapter 2: fit a line by hand ------------------------------------------
@@ -112,11 +115,13 @@ def learning_rate_widget(fit, start=(-4.0, 40.0), steps=40, learning_rate=0.1, m
 
     def draw(ax, learning_rate):
         path, status = descend(learning_rate)
-        words = {"crawling": "crawling: still far from the bottom",
-                 "converged": "converged: at the bottom",
-                 "diverged": "diverged: each step overshoots, the loss grows"}[status]
+        words = {"crawling": tr("crawling: still far from the bottom"),
+                 "converged": tr("converged: at the bottom"),
+                 "diverged": tr("diverged: each step overshoots, the loss grows")}[status]
         drawn = plot_descent(fit, path, axes=ax, status=words,
-                             title=f"learning rate {learning_rate:.3g}, {len(path) - 1} steps")
+                             title=tr("learning rate {rate:.3g}, {n} steps").format(rate=learning_rate,
+                                                                                    n=len(path) - 1))
+
         drawn.status = status
         return drawn
 

@@ -55,3 +55,12 @@ def line_fit(hours_scores):
     """The line fit of chapter 6: hours measured from their mean, rounded to 0.1 as the notebook does."""
     hours, scores = hours_scores
     return LineFit(hours, scores, center=float(round(hours.mean(), 1)))
+
+
+@pytest.fixture
+def tiny():
+    """The 2-2-2 network of the worked example (Matt Mazur's) that chapter 7 follows."""
+    net = nnlearn.Network([2, 2, 2], seed=0)
+    net.layers[0].W[:], net.layers[0].b[:] = [[0.15, 0.25], [0.20, 0.30]], 0.35
+    net.layers[1].W[:], net.layers[1].b[:] = [[0.40, 0.50], [0.45, 0.55]], 0.60
+    return net

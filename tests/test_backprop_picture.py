@@ -16,15 +16,6 @@ X = np.array([0.05, 0.10])
 Y = np.array([0.01, 0.99])
 
 
-@pytest.fixture
-def tiny():
-    """The 2-2-2 network of the worked example that chapter 7 follows."""
-    net = nnlearn.Network([2, 2, 2], seed=0)
-    net.layers[0].W[:], net.layers[0].b[:] = [[0.15, 0.25], [0.20, 0.30]], 0.35
-    net.layers[1].W[:], net.layers[1].b[:] = [[0.40, 0.50], [0.45, 0.55]], 0.60
-    return net
-
-
 def _number(text):
     return float(text.split("=")[-1])
 

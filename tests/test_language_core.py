@@ -33,15 +33,6 @@ X = np.zeros((4, 3))
 y = np.array([0, 1, 0, 1])
 
 
-@pytest.fixture
-def chinese():
-    nnlearn.set_language("zh")
-    try:
-        yield
-    finally:
-        nnlearn.set_language("en")
-
-
 CASES = [
     # _checks.py, through the public functions that use it
     (lambda: NET.forward([["a"] * 3]), TypeError,

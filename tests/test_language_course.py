@@ -32,15 +32,6 @@ ENGLISH = ("Right!", "Not yet.", "Replace", "Stuck?", "For a hint", "On the case
            "Hint ", "passes all", "hidden cases", "A solution", "There is no exercise", "must be", "got shape")
 
 
-@pytest.fixture
-def chinese():
-    nnlearn.set_language("zh")
-    try:
-        yield
-    finally:
-        nnlearn.set_language("en")
-
-
 def printed(capsys, call, *args, **kwargs) -> str:
     call(*args, **kwargs)
     return capsys.readouterr().out

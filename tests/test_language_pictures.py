@@ -70,14 +70,6 @@ def xor():
     return (nnlearn.Network([2, 3, 1], seed=0), *make_problem("xor", n=100, noise=0.1, seed=0))
 
 
-@pytest.fixture
-def tiny():
-    net = nnlearn.Network([2, 2, 2], seed=0)
-    net.layers[0].W[:], net.layers[0].b[:] = [[0.15, 0.25], [0.20, 0.30]], 0.35
-    net.layers[1].W[:], net.layers[1].b[:] = [[0.40, 0.50], [0.45, 0.55]], 0.60
-    return net
-
-
 # ---- chapter 1: a digit, its inputs, the network, a forward pass ---------------------------------
 def test_a_digit_its_inputs_and_its_titles(lang, digits):
     X, y = digits

@@ -192,15 +192,30 @@ class LabNotebook:
         learner reaches it: from the top folder, double-clicking each folder on the way.
         """
         folders = self.path.parent.relative_to(root).parts if root is not None else ()
-        self.page.locator(".jp-BreadCrumbs-home").first.click()
-        for folder in folders:
+        home = self.page.locator(".jp-BreadCrumbs-home").first
+        if not home.is_visible():  # the file browser was closed (a slideshow closes the side bar)
+            self.page.locator('.jp-SideBar .lm-TabBar-tab[data-id="filebrowser"]').first.click()
+        home.click()
+        self._wait_for_folder("")
+        for depth, folder in enumerate(folders, start=1):
             self.page.locator(f'.jp-DirListing-item[title^="Name: {folder}"]').first.dblclick()
-            self.page.locator(".jp-BreadCrumbs").get_by_text(folder).first.wait_for()
+            self._wait_for_folder("/".join(folders[:depth]))
         item = self.page.locator(f'.jp-DirListing-item[title^="Name: {self.path.name}"]').first
         item.click()
         self.page.keyboard.press("Enter")
         self.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", timeout=60_000)
         self.wait_for_kernel()
+
+    def _wait_for_folder(self, folder: str) -> None:
+        """Waits until the file browser shows ``folder`` ("" for the top): its breadcrumbs end there,
+        and it lists the folder's own files (a listing of the folder before can have the same names)."""
+        self.page.wait_for_function(
+            """(folder) => {
+              const paths = [...document.querySelectorAll('.jp-BreadCrumbs [data-path]')]
+                .map(e => e.dataset.path.replace(/^\\/+|\\/+$/g, ''));
+              return paths.length > 0 && paths[paths.length - 1] === folder;
+            }""", arg=folder, timeout=30_000)
+        self.page.wait_for_timeout(300)  # the listing follows the breadcrumbs
 
     def wait_for_kernel(self, timeout: float = 90.0) -> None:
         """Waits until the notebook's kernel is connected and idle.

@@ -58,7 +58,11 @@ def test_a_notebook_presents_as_slides_with_live_sliders(relative, lab_page, jup
     assert expected_slides >= 5, f"{relative} marks {expected_slides} slides: run scripts/mark_slides.py"
     lab = LabNotebook(lab_page, jupyter_server.root / relative, name, Expected.of(path))
     page = lab_page
-    lab.open(root=jupyter_server.root)
+    try:
+        lab.open(root=jupyter_server.root)
+    except Exception:
+        lab.screenshot(artifacts / f"slides-{name}--open--FAILED.png")
+        raise
     try:
         lab.run_all()
         page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.click()

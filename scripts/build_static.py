@@ -553,7 +553,7 @@ def index_page(chapters: dict[str, list[Chapter]], css: str) -> str:
         items = "\n".join(f'<li><a href="{c.page}">{html.escape(c.title)}</a></li>' for c in found)
         sections.append(f'<section class="edition" lang="{edition.lang}">\n<h2>{edition.name}</h2>\n'
                         f'<p class="intro">{html.escape(INDEX_INTRO[edition.code])}</p>\n'
-                        f'<ol class="chapters">\n{items}\n</ol>\n</section>')
+                        f'<ul class="chapters">\n{items}\n</ul>\n</section>')
     body = (f'<div class="page index"><h1>{html.escape(INDEX_TITLE)}</h1>\n<div class="editions">\n'
             + "\n".join(sections) + "\n</div></div>")
     return page(INDEX_TITLE, "en", body, css, depth=0)
@@ -582,6 +582,7 @@ a { color: var(--accent); }
 .static-banner { color: var(--muted); font-size: 14px; margin: 10px 0 0; }
 .index h1 { font-size: 28px; margin: 28px 0 8px; }
 .editions { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 8px 40px; }
+.chapters { list-style: none; padding-left: 0; }  /* the titles carry their chapter numbers */
 .chapters li { margin: 4px 0; }
 .intro { color: var(--muted); font-size: 15px; }
 .cell { margin: 10px 0; }

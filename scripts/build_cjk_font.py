@@ -35,9 +35,10 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-OUT = ROOT / "nnlearn" / "pictures" / "fonts"
-FONT = OUT / "NotoSansSC-nnlearn.otf"
-FAMILY = "Noto Sans SC nnlearn"
+from nnlearn.pictures.style import CJK_FAMILY as FAMILY  # noqa: E402  (where the package looks for it)
+from nnlearn.pictures.style import CJK_FONT as FONT  # noqa: E402
+
+OUT = FONT.parent
 WHEEL = "pylopdf-fonts-zh-cn==0.1.1"
 SOURCE_IN_WHEEL = "pylopdf_fonts_zh_cn/NotoSansSC-Regular.otf"
 PUNCTUATION = "，。、：；！？（）「」『』《》“”‘’—…·～【】％＋－×÷＝"

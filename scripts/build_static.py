@@ -57,11 +57,12 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from pygments.formatters import HtmlFormatter
 
+from nnlearn.pictures.style import CJK_FAMILY as CJK_FONT_FAMILY  # the figures' font, also for the pages
+from nnlearn.pictures.style import CJK_FONT
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-CJK_FONT = ROOT / "nnlearn" / "pictures" / "fonts" / "NotoSansSC-nnlearn.otf"
 CJK_FONT_LICENCE = CJK_FONT.with_name("OFL.txt")
-CJK_FONT_FAMILY = "Noto Sans SC nnlearn"
 MARKER = ".nnlearn-static-site"  # a folder with this file is one this script wrote (and may replace)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -34,8 +34,13 @@ JS_WATCH = """() => {
 }"""
 
 # A hash of the pixels of a part of the training view's picture, (x0, x1) as fractions of its width.
-JS_PART = """([x0, x1, y0, y1]) => {
+# While Play runs, the picture's src is replaced about ten times a second and the new one has no
+# size until it is decoded: wait (up to 5 s) for a decoded picture before reading its pixels.
+JS_PART = """async ([x0, x1, y0, y1]) => {
   const img = document.querySelector('.nnlearn-playground img');
+  for (let i = 0; i < 250 && !(img.complete && img.naturalWidth > 0); i++)
+    await new Promise(r => setTimeout(r, 20));
+  if (!(img.complete && img.naturalWidth > 0)) throw new Error('the training view never showed a decoded picture');
   const c = document.createElement('canvas');
   c.width = img.naturalWidth; c.height = img.naturalHeight;
   const g = c.getContext('2d'); g.drawImage(img, 0, 0);

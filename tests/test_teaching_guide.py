@@ -251,13 +251,20 @@ def language(request):
     return request.param
 
 
+def guide_answer(language, name, wanted):
+    """The exercise cell of ``check_NAME``, the guide's answer to it (``wanted``: "values" or "code")
+    and where both are, for messages; fails the test when the guide gives no such answer."""
+    notebook, cell = EXERCISES[name]
+    kind, answer = guide_answers(language).get(name, (None, None))
+    if kind != wanted:
+        what = "line of values" if wanted == "values" else "python block"
+        pytest.fail(f"{GUIDES[language].name} has no {what} for check_{name}")
+    return cell, answer, f"{GUIDES[language].name}, check_{name} in {notebook}"
+
+
 @pytest.mark.parametrize("name", VALUE_EXERCISES)
 def test_a_value_answer_is_right_and_a_changed_one_is_not(language, name):
-    notebook, cell = EXERCISES[name]
-    kind, values = guide_answers(language).get(name, (None, None))
-    if kind != "values":
-        pytest.fail(f"{GUIDES[language].name} has no line of values for check_{name}")
-    where = f"{GUIDES[language].name}, check_{name} in {notebook}"
+    cell, values, where = guide_answer(language, name, "values")
     assert verdict(fill_in(cell, values), where), f"{where}: the guide's answer {values} is not accepted"
     wrong = [f"({values[0]}) + 1", *values[1:]]
     assert not verdict(fill_in(cell, wrong), where), f"{where}: the checker also accepts {wrong}"
@@ -279,11 +286,7 @@ class _PlusOne(ast.NodeTransformer):
 
 @pytest.mark.parametrize("name", CODE_EXERCISES)
 def test_a_code_answer_passes_and_a_changed_one_does_not(language, name):
-    notebook, cell = EXERCISES[name]
-    kind, code = guide_answers(language).get(name, (None, None))
-    if kind != "code":
-        pytest.fail(f"{GUIDES[language].name} has no python block for check_{name}")
-    where = f"{GUIDES[language].name}, check_{name} in {notebook}"
+    _, code, where = guide_answer(language, name, "code")
     assert f"exercises.check_{name}(" in code, f"{where}: the code does not call its checker"
     assert verdict(code, where), f"{where}: the guide's code does not pass its checker"
     tree = ast.parse(code)

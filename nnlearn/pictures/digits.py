@@ -16,7 +16,6 @@ from ..data import IMAGE_SHAPE
 from ..language import tr
 from .style import (
     DATA,
-    DPI,
     LAYER_FILLS,
     MUTED,
     PREDICTION,
@@ -28,6 +27,7 @@ from .style import (
     WRONG,
     Drawn,
     axes_for,
+    grid_figure,
     new_figure,
     style_axes,
 )
@@ -79,7 +79,7 @@ def plot_digits(X, labels=None, predictions=None, ncols=10, size=1.1, fig=None, 
     ncols = min(positive_int("ncols", ncols), n)
     nrows = -(-n // ncols)
     if fig is None:
-        fig, axes = _digit_grid(nrows, ncols, size, suptitle is not None)
+        fig, axes = grid_figure(nrows, ncols, size, suptitle is not None)
     else:
         axes = fig.subplots(nrows, ncols, squeeze=False)
     axes = axes.ravel()
@@ -114,27 +114,6 @@ def plot_digits(X, labels=None, predictions=None, ncols=10, size=1.1, fig=None, 
     if suptitle is not None:
         fig.suptitle(tr(suptitle), fontsize=TITLE)
     return grid
-
-
-def _digit_grid(nrows, ncols, size, suptitle, gap=0.1, title_room=0.35, top_room=0.3):
-    """A figure of ``nrows`` x ``ncols`` equal cells, ``size`` inches wide, placed by arithmetic.
-
-    Every cell is a square digit with a one-line title above it, so where the axes go is known
-    in advance (in inches: ``gap`` between columns, ``title_room`` above each row and
-    ``top_room`` more for a suptitle). The constrained layout solver would find the same places
-    and took half the time of a 10-digit grid. Returns ``fig`` and a 2-D array of axes.
-    """
-    width = size * ncols
-    height = (size + title_room) * nrows + (top_room if suptitle else 0.0)
-    fig = plt.figure(figsize=(width, height), dpi=DPI)
-    edge = gap / 2
-    axes_width = (width - 2 * edge - gap * (ncols - 1)) / ncols
-    axes_height = size - edge  # each row keeps title_room above it; the bottom row loses edge
-    top = height - (top_room if suptitle else 0.0) - title_room
-    axes = fig.subplots(nrows, ncols, squeeze=False, gridspec_kw={
-        "left": edge / width, "right": 1 - edge / width, "bottom": edge / height, "top": top / height,
-        "wspace": gap / axes_width, "hspace": (title_room + edge) / axes_height})
-    return fig, axes
 
 
 def plot_input_values(x, ax=None):

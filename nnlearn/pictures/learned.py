@@ -17,7 +17,7 @@ from ..data import IMAGE_SHAPE
 from ..language import tr
 from ..network import Network
 from .digits import plot_digits
-from .style import SMALL, TITLE, Drawn, new_figure
+from .style import SMALL, TITLE, Drawn, grid_figure, new_figure
 
 WEIGHT_COLOURS = "RdBu_r"  # red: a white pixel there raises the weighted sum; blue: lowers it
 
@@ -49,8 +49,11 @@ def plot_hidden_weights(network, nodes=16, ncols=8, size=1.0, fig=None, suptitle
                 last=W.shape[1] - 1, nodes=nodes))
     ncols = min(positive_int("ncols", ncols), len(nodes))
     nrows = -(-len(nodes) // ncols)
-    fig = fig if fig is not None else new_figure((ncols * size, nrows * size + (0.5 if suptitle else 0.1)))
-    axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    if fig is None:
+        fig, axes = grid_figure(nrows, ncols, size, bool(suptitle))
+    else:
+        axes = fig.subplots(nrows, ncols, squeeze=False)
+    axes = axes.ravel()
     images = []
     for ax, k in zip(axes, nodes):
         weights = W[:, k].reshape(IMAGE_SHAPE)

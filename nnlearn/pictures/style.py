@@ -67,6 +67,28 @@ def new_figure(figsize, dpi=DPI):
     return plt.figure(figsize=figsize, dpi=dpi, layout="constrained")
 
 
+def grid_figure(nrows, ncols, size, suptitle, gap=0.1, title_room=0.35, top_room=0.3):
+    """A figure of ``nrows`` x ``ncols`` equal cells, ``size`` inches wide, placed by arithmetic.
+
+    Every cell is a square picture (a digit, a node's weights) with a one-line title above it,
+    so where the axes go is known in advance (in inches: ``gap`` between columns, ``title_room``
+    above each row and ``top_room`` more for a suptitle). The constrained layout solver would
+    find the same places and took half the time of a 10-digit grid. Returns ``fig`` and a 2-D
+    array of axes.
+    """
+    width = size * ncols
+    height = (size + title_room) * nrows + (top_room if suptitle else 0.0)
+    fig = plt.figure(figsize=(width, height), dpi=DPI)
+    edge = gap / 2
+    axes_width = (width - 2 * edge - gap * (ncols - 1)) / ncols
+    axes_height = size - edge  # each row keeps title_room above it; the bottom row loses edge
+    top = height - (top_room if suptitle else 0.0) - title_room
+    axes = fig.subplots(nrows, ncols, squeeze=False, gridspec_kw={
+        "left": edge / width, "right": 1 - edge / width, "bottom": edge / height, "top": top / height,
+        "wspace": gap / axes_width, "hspace": (title_room + edge) / axes_height})
+    return fig, axes
+
+
 def axes_for(ax, figsize, ncols=1, dpi=DPI, **subplot_kw):
     """``ax`` when given; otherwise the axes of a new figure (an array of ``ncols`` when ``ncols > 1``)."""
     if ax is not None:

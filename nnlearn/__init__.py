@@ -27,7 +27,8 @@ the live views of the lab (9): ``handwriting`` and ``drawpad`` (draw a digit),
 
 The course helpers, :mod:`nnlearn.course`: ``exercises`` (every chapter:
 number and code exercises, hints, solutions, a teacher's grading table),
-``evaluation`` (7), ``augment`` (8) and ``reader`` (9: the shipped digit network).
+``evaluation`` (7), ``augment`` (8), ``reader`` (9: the shipped digit network) and
+``command`` (the ``nnlearn`` command: copies the course shipped in the package, opens it).
 """
 
 from . import data, problems
@@ -40,7 +41,23 @@ from .losses import mean_squared_error, squared_error, squared_error_gradient
 from .network import Layer, Network
 from .neuron import Neuron
 
-__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``nnlearn.__version__``: pyproject.toml's version, read from the installed package's metadata.
+
+    Read when first asked for, not at import: importlib.metadata would add a third to the import time.
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("nnlearn")
+        except PackageNotFoundError:  # a source tree put on sys.path by hand, never installed
+            value = "0+unknown"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module 'nnlearn' has no attribute {name!r}")
 
 __all__ = [
     "Activation",

@@ -3,21 +3,23 @@
 Only :meth:`nnlearn.Network.fit` uses it.  In a notebook the bar is an
 ipywidgets ``IntProgress`` with a label; what the notebook stores is the
 widget as first displayed, so re-running the notebook stores the same thing.
+
+ipywidgets and IPython are imported only when a bar is shown in a notebook, so that
+``import nnlearn`` loads no user interface (``tests/test_package.py`` checks it).
 """
 
 from __future__ import annotations
 
 import sys
 
-import ipywidgets as widgets
-from IPython import get_ipython
-from IPython.display import display
-
 from .language import tr
 
 
 def _in_notebook() -> bool:
-    shell = get_ipython()
+    ipython = sys.modules.get("IPython")  # a notebook's kernel has imported it long before us
+    if ipython is None:
+        return False
+    shell = ipython.get_ipython()
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
 
 
@@ -30,6 +32,9 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.widget = None
         if self.enabled and _in_notebook():
+            import ipywidgets as widgets
+            from IPython.display import display
+
             self.bar = widgets.IntProgress(value=0, min=0, max=total, description=tr("epochs"))
             self.label = widgets.HTML(value=f"0 / {total}")
             self.widget = widgets.HBox([self.bar, self.label])

@@ -258,7 +258,7 @@ def test_progress_widget_in_a_notebook(monkeypatch, language, description, text)
     from nnlearn import progress
 
     monkeypatch.setattr(progress, "_in_notebook", lambda: True)
-    monkeypatch.setattr(progress, "display", lambda widget: None)
+    monkeypatch.setattr("IPython.display.display", lambda widget: None)  # imported when the bar is made
     nnlearn.set_language(language)
     try:
         bar = Progress(4, enabled=True)

@@ -9,5 +9,6 @@
 ``evaluation``       7       outputs, accuracy curves, the confusion matrix, the mistakes
 ``augment``          8       more training digits by shifting each one a pixel
 ``reader``           9       a digit network like chapter 7's, shipped for the lab's pad
+``command``          all     the ``nnlearn`` command: copies the course out of the package, opens it
 ==================== ======= ==========================================================
 """

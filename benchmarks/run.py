@@ -39,6 +39,7 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from import_time import bench_import, describe  # noqa: E402
 
 import nnlearn  # noqa: E402
 from nnlearn.course.augment import with_shifted_copies  # noqa: E402
@@ -688,6 +689,8 @@ def write_report(res):
         f"Python {m['python']}, numpy {m['numpy']}, PyTorch {m['torch']} "
         f"({m['torch threads']} threads by default). Medians of {res['repeats']} interleaved repeats.",
         "",
+        *([f"**Import time** (`benchmarks/import_time.py`): {describe(res['import'])}.", ""]
+          if "import" in res else []),
         "## 1. Training speed: seconds per epoch",
         "",
         f"Network {LAYERS}, sigmoid everywhere, plain SGD, learning rate {LEARNING_RATE}, the 4,000 "
@@ -931,6 +934,8 @@ def main(argv=None):
     res = {"machine": machine(), "repeats": args.repeats}
     X, y, X_test, y_test = load_digits()
     print(f"machine: {res['machine']}", flush=True)
+    res["import"] = bench_import()
+    print(f"0. {describe(res['import'])}", flush=True)
     res["training"] = {}
     for threads in (None, 1):
         key = "default" if threads is None else "1"

@@ -42,7 +42,6 @@ from .network import Layer, Network
 from .neuron import Neuron
 
 
-
 def __getattr__(name: str):
     """``nnlearn.__version__``: pyproject.toml's version, read from the installed package's metadata.
 

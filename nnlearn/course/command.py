@@ -139,7 +139,8 @@ def copy_course(folder, languages=("en", "zh"), source: Path | None = None) -> C
             report.new.append(name)
         else:
             report.updated.append(name)
-    _write(record_path, (json.dumps({"nnlearn": _version(), "files": record}, indent=1, sort_keys=True) + "\n").encode())
+    text = json.dumps({"nnlearn": _version(), "files": record}, indent=1, sort_keys=True) + "\n"
+    _write(record_path, text.encode())
     return report
 
 
@@ -215,7 +216,8 @@ def parser() -> argparse.ArgumentParser:
                     "Run it again to add what is new: notebooks you changed are never overwritten.")
     course.add_argument("dir", nargs="?", default=DEFAULT_DIR, metavar="DIR",
                         help=f"the folder for the course (made if missing; default: ./{DEFAULT_DIR})")
-    course.add_argument("--lang", choices=languages, help="one edition only: en (English) or zh (简体中文); default both")
+    course.add_argument("--lang", choices=languages,
+                        help="one edition only: en (English) or zh (简体中文); default both")
     course.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
     course.add_argument("--copy-only", action="store_true", help="copy or update the course, do not start JupyterLab")
     course.set_defaults(run=_course)

@@ -11,7 +11,7 @@ import secrets
 import subprocess
 import sys
 
-from .conftest import fresh_environment, free_port, stop, wait_until_ready, write_settings
+from .conftest import free_port, fresh_environment, stop, wait_until_ready, write_settings
 
 TIMEOUT_MS = 120_000
 

@@ -27,8 +27,9 @@ def check(what: str, ok: bool, detail: str = "") -> None:
 
 def main() -> None:
     warnings.simplefilter("error")  # a missing glyph, a deprecation: each is a failure here
-    import nnlearn
     import numpy as np
+
+    import nnlearn
 
     package = Path(nnlearn.__file__).resolve().parent
     check("nnlearn is imported from the installed wheel", package.is_relative_to(Path(sys.prefix).resolve()),
@@ -62,7 +63,8 @@ def main() -> None:
         exercises.check_sigmoid(lambda v: 0.5 * (1 + np.tanh(np.asarray(v, dtype=float) / 2)))  # right, and stable
         exercises.check_sigmoid(lambda v: v)
     verdicts = out.getvalue()
-    check("Chinese exercise verdicts", "正确！" in verdicts and "还不对。" in verdicts, verdicts.replace("\n", " ")[:120])
+    check("Chinese exercise verdicts", "正确！" in verdicts and "还不对。" in verdicts,
+          verdicts.replace("\n", " ")[:120])
 
     nnlearn.set_language("en")
     from nnlearn.data import load_digits

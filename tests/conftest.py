@@ -13,6 +13,11 @@ settings.register_profile("nnlearn", derandomize=True, deadline=None, max_exampl
 settings.load_profile("nnlearn")
 
 
+import os  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import executions  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
@@ -64,3 +69,49 @@ def tiny():
     net.layers[0].W[:], net.layers[0].b[:] = [[0.15, 0.25], [0.20, 0.30]], 0.35
     net.layers[1].W[:], net.layers[1].b[:] = [[0.40, 0.50], [0.45, 0.55]], 0.60
     return net
+
+
+# ---- how many times each notebook is executed in this run (tests/executions.py) -----------
+
+
+def pytest_configure(config):
+    """Every kernel of this run logs the cells it runs: a fresh IPYTHONDIR holds the startup file
+    that does it, inherited by nbval's kernels (and by xdist's workers, which see the same log)."""
+    if os.environ.get(executions.LOG):
+        return  # an xdist worker: the controller has set it up
+    folder = Path(tempfile.mkdtemp(prefix="nnlearn-executions-"))
+    os.environ[executions.LOG] = str(folder / "cells.log")
+    os.environ["IPYTHONDIR"] = str(folder / "ipython")
+    executions.install(folder / "ipython")
+    config.stash[_EXECUTIONS] = folder
+
+
+_EXECUTIONS = pytest.StashKey[Path]()
+
+
+def _executions(config):
+    folder = config.stash.get(_EXECUTIONS, None)
+    return None if folder is None else executions.count(folder / "cells.log")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    limit = os.environ.get(executions.MAX)
+    counted = _executions(session.config)
+    if limit and counted and max(counted.values()) > int(limit):
+        over = {name: times for name, times in counted.items() if times > int(limit)}
+        session.config.stash[_OVER] = f"executed more than {limit} times: {over}"
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_OVER = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    counted = _executions(config)
+    if not counted or not any(counted.values()):
+        return
+    terminalreporter.section("notebook executions")
+    for line in executions.report(counted):
+        terminalreporter.write_line(line)
+    if config.stash.get(_OVER, None):
+        terminalreporter.write_line(f"FAILED: {config.stash[_OVER]} ({executions.MAX})", red=True)

@@ -32,6 +32,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import executions
 import pytest
 
 from .labpage import notebooks_dir
@@ -171,6 +172,7 @@ def fresh_environment(base: Path) -> dict[str, str]:
         directory = base / name.lower()
         directory.mkdir()
         env[name] = str(directory)
+    executions.install(Path(env["IPYTHONDIR"]))  # its kernels log their cells too (tests/executions.py)
     # The kernel draws with the inline backend, as for a learner; pytest's Agg setting is not passed on.
     env.pop("MPLBACKEND", None)
     env.pop("PYTHONWARNINGS", None)

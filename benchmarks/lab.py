@@ -7,7 +7,7 @@ lifting the pen to the new picture's bytes (prepare the drawing like the data, a
 network, redraw, encode) is measured.  The training view: the time of a frame (20 steps of
 training on 200 points, the node maps, the regions, the loss, encode) for the 2-4-4-1
 network of the issue, and the frames a second that makes.  What the browser adds (messages,
-decoding, drawing) is measured by ``tests/e2e/test_lab.py`` and printed in its summary.
+decoding, drawing) is measured by ``tests/e2e/labchecks.py`` and printed in its summary.
 """
 
 from __future__ import annotations

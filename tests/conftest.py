@@ -76,22 +76,39 @@ def tiny():
 
 def pytest_configure(config):
     """Every kernel of this run logs the cells it runs: a fresh IPYTHONDIR holds the startup file
-    that does it, inherited by nbval's kernels (and by xdist's workers, which see the same log)."""
-    if os.environ.get(executions.LOG):
+    that does it, inherited by nbval's kernels (and by xdist's workers, which see the same log).
+    ``.ci/run`` sets both up before ``.ci/wheel``, so that the wheel's kernels are counted too."""
+    if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller has set it up
-    folder = Path(tempfile.mkdtemp(prefix="nnlearn-executions-"))
-    os.environ[executions.LOG] = str(folder / "cells.log")
-    os.environ["IPYTHONDIR"] = str(folder / "ipython")
-    executions.install(folder / "ipython")
-    config.stash[_EXECUTIONS] = folder
+    if not os.environ.get(executions.LOG):
+        folder = Path(tempfile.mkdtemp(prefix="nnlearn-executions-"))
+        os.environ[executions.LOG] = str(folder / "cells.log")
+        os.environ["IPYTHONDIR"] = str(folder / "ipython")
+    if not os.environ.get("IPYTHONDIR"):
+        os.environ["IPYTHONDIR"] = tempfile.mkdtemp(prefix="nnlearn-ipython-")
+    executions.install(Path(os.environ["IPYTHONDIR"]))
+    config.stash[_EXECUTIONS] = Path(os.environ[executions.LOG])
+
+
+def pytest_collection_modifyitems(config, items):
+    """In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
+    wheel (the same bytes: their hashes are compared) is not run a second time."""
+    checked = executions.checked_elsewhere()
+    if not checked:
+        return
+    done = [item for item in items if type(item).__name__ == "IPyNbCell"
+            and checked.get(Path(str(item.fspath)).resolve()) == executions.file_hash(Path(str(item.fspath)))]
+    if done:
+        config.hook.pytest_deselected(items=done)
+        items[:] = [item for item in items if item not in set(done)]
 
 
 _EXECUTIONS = pytest.StashKey[Path]()
 
 
 def _executions(config):
-    folder = config.stash.get(_EXECUTIONS, None)
-    return None if folder is None else executions.count(folder / "cells.log")
+    log = config.stash.get(_EXECUTIONS, None)
+    return None if log is None else executions.count(log)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 LOG = "NNLEARN_EXECUTION_LOG"
 MAX = "NNLEARN_MAX_EXECUTIONS"
+CHECKED = "NNLEARN_NBVAL_CHECKED"  # a file: "sha256  path" per notebook another run checked with nbval
 ROOT = Path(__file__).resolve().parents[1]
 
 STARTUP = '''\
@@ -94,3 +95,25 @@ def report(executions: Counter) -> list[str]:
     for times in sorted(by_count, reverse=True):
         lines.append(f"  {times} x: {', '.join(by_count[times])}")
     return lines
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def checked_elsewhere() -> dict[Path, str]:
+    """The notebooks of this checkout that ``.ci/wheel`` checked with strict nbval, with their hashes."""
+    listing = os.environ.get(CHECKED)
+    if not listing or not Path(listing).is_file():
+        return {}
+    checked = {}
+    for line in Path(listing).read_text(encoding="utf-8").splitlines():
+        digest, _, relative = line.partition("  ")
+        checked[(ROOT / "notebooks" / relative).resolve()] = digest
+    return checked
+
+
+if __name__ == "__main__":  # .ci/run: python3 tests/executions.py IPYTHONDIR
+    import sys
+
+    install(Path(sys.argv[1]))

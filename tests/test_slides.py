@@ -2,7 +2,7 @@
 
 The marks are the cells' ``slideshow`` metadata, set by ``scripts/mark_slides.py`` and stored in
 the text twins; the Chinese edition presents the same slides as the English one. (Presenting
-them in JupyterLab is tested in ``tests/e2e/test_slides_in_lab.py``.)
+them in JupyterLab is tested in ``tests/e2e/slides.py``.)
 """
 
 from __future__ import annotations

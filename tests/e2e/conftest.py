@@ -35,7 +35,7 @@ from pathlib import Path
 import executions
 import pytest
 
-from .labpage import notebooks_dir
+from .labpage import notebooks_dir, relative_name
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -318,6 +318,22 @@ class Report:
 
 def pytest_configure(config):
     config.stash[REPORT] = Report()
+    config.addinivalue_line("markers", "notebooks(*paths): the test checks only these notebooks of the course "
+                            "(paths inside the course, e.g. zh/02_single_node.ipynb); the others deselect it")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked ``notebooks(...)`` runs on the shared run of those notebooks only (deselected, not skipped,
+    for the others: each notebook runs once, and every check of it uses that run)."""
+    keep, drop = [], []
+    for item in items:
+        marker = item.get_closest_marker("notebooks")
+        params = getattr(item, "callspec", None) and item.callspec.params
+        path = params.get("lab_notebook") if params else None
+        (drop if marker and path is not None and relative_name(path) not in marker.args else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 @pytest.fixture(scope="session")

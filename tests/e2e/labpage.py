@@ -126,6 +126,28 @@ def course_notebooks() -> list[Path]:
     return sorted(folder.glob("*.ipynb")) + sorted(folder.glob("zh/*.ipynb"))
 
 
+# Each notebook runs once in the browser (its other run is nbval's, headless): in JupyterLab, or,
+# for these, as a Voila app; the Chinese lab through the `nnlearn lab` command. Their English
+# editions run in JupyterLab, so chapters 3, 4, 6 and the lab meet both front ends, with the same
+# code (tests/test_editions.py); chapter 2 stays in JupyterLab in both editions for its slides.
+IN_VOILA = ("zh/03_more_inputs.ipynb", "zh/04_nonlinearity.ipynb", "zh/06_loss_and_descent.ipynb")
+IN_LAB_COMMAND = "zh/09_lab.ipynb"
+
+
+def relative_name(path: Path) -> str:
+    """``zh/03_more_inputs.ipynb``: the notebook's path inside the course."""
+    return path.relative_to(notebooks_dir()).as_posix()
+
+
+def lab_notebooks() -> list[Path]:
+    """The notebooks run in JupyterLab: all but those run as Voila apps."""
+    return [p for p in course_notebooks() if relative_name(p) not in (*IN_VOILA, IN_LAB_COMMAND)]
+
+
+def voila_notebooks() -> list[Path]:
+    return [p for p in course_notebooks() if relative_name(p) in IN_VOILA]
+
+
 def edition_name(path: Path) -> str:
     """``07_backpropagation`` for the English edition, ``zh-07_backpropagation`` for the Chinese one."""
     relative = path.relative_to(notebooks_dir()).with_suffix("")
@@ -178,6 +200,7 @@ class LabNotebook:
     path: Path
     stem: str
     expected: Expected = field(default_factory=Expected)
+    relative: str = ""  # its path in the course, "zh/02_single_node.ipynb"
     run_seconds: float = 0.0
     rendered_widget_views: int = 0
     browser_errors: list[str] = field(default_factory=list)
@@ -486,3 +509,42 @@ def _frame_leaves(image, src: str, timeout_ms: float) -> bool:
     except Exception:
         return False
     return True
+
+
+def listing(errors) -> str:
+    return "\n".join(f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors)
+
+
+def check_every_slider_redraws(app, name, e2e_report, after_each_move=None, where=""):
+    """Moves every slider of ``app`` one step: each redraws its cell's picture (the time it took
+    goes to the report under ``name``), and afterwards no cell shows an error and no picture is
+    stretched."""
+    moves = []
+    for index in range(app.sliders().count()):
+        move = app.move_slider(index)
+        moves.append(move)
+        if move.seconds is not None:
+            e2e_report.add(name, move.seconds)
+        if after_each_move:
+            after_each_move()
+    failed = [m for m in moves if m.seconds is None]
+    assert not failed, f"{len(failed)} of {len(moves)} sliders did not redraw their cell{where}:\n" + "\n".join(
+        f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
+    )
+    errors = app.errors()
+    assert not errors, f"moving the sliders showed errors{where}:\n" + listing(errors)
+    stretched = app.stretched_pictures()
+    assert not stretched, f"pictures shown wider than drawn (blurry){where}:\n" + "\n".join(
+        f"  cell {p['cell']}: drawn {p['drawn']} px wide, shown {p['shown']} px" for p in stretched
+    )
+
+
+def check_voila_app(page, app, name, e2e_report, timeout_ms):
+    """A Voila app just requested in ``page``: every widget shows, no error, every slider redraws."""
+    rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=timeout_ms)
+    errors = app.errors()
+    assert not errors, "the Voila app shows errors:\n" + listing(errors)
+    assert rendered >= app.expected.widget_views, (
+        f"{rendered} widgets rendered in Voila; the stored notebook shows {app.expected.widget_views}"
+    )
+    check_every_slider_redraws(app, f"{name} (Voila)", e2e_report, where=" in Voila")

@@ -31,6 +31,7 @@ def test_markdown_edited_in_jupyterlab_lands_in_the_text_twin(jupyter_server, la
 
     lab = LabNotebook(lab_page, ipynb, name)
     page = lab_page
+    page.locator(".jp-BreadCrumbs-home").first.click()  # the top folder, wherever an earlier test left it
     page.locator("[data-command='filebrowser:refresh']").first.click()  # show the copy in the file browser
     page.locator(f'.jp-DirListing-item[title^="Name: {ipynb.name}"]').first.wait_for(timeout=30_000)
     try:

@@ -1,10 +1,13 @@
-"""Every notebook of the course, run in JupyterLab in Chromium as a learner runs it.
+"""The notebooks of the course, run in JupyterLab in Chromium as a learner runs them.
 
-For each notebook in ``notebooks/`` (found when the tests are collected): open it, Run All,
-no cell shows a traceback and every widget renders; every slider, moved one step, redraws
-the picture of its cell (the time from move to picture is printed at the end of the run);
-every animation player steps and plays. A screenshot of each notebook goes to
-``tests/e2e/artifacts/``.
+Each notebook runs once in the browser (``labpage.IN_VOILA`` lists those run as Voila apps
+instead, in test_notebooks_in_voila.py). For each one here: open it, Run All, no cell shows a
+traceback and every widget renders; every slider, moved one step, redraws the picture of its
+cell (the time from move to picture is printed at the end of the run); every animation player
+steps and plays. Then, on the same run, what only some notebooks have: chapter 2 presented as
+slides (both editions), chapter 4's code exercise answered wrong then right, and the lab's pad
+and live training (drawn on with the mouse, the spirals solved). A screenshot of each notebook
+goes to ``tests/e2e/artifacts/``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,20 @@ import contextlib
 
 import pytest
 
-from .labpage import Expected, LabNotebook, course_notebooks, edition_name, notebooks_dir
+from .exercise import check_exercise_wrong_then_right
+from .labchecks import check_pad_and_training, solve_spirals
+from .labpage import (
+    Expected,
+    LabNotebook,
+    check_every_slider_redraws,
+    edition_name,
+    lab_notebooks,
+    listing,
+    notebooks_dir,
+)
+from .slides import check_slides
 
-NOTEBOOKS = course_notebooks()
+NOTEBOOKS = lab_notebooks()
 
 
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=[edition_name(path) for path in NOTEBOOKS])
@@ -23,7 +37,7 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
     """The notebook, opened from JupyterLab's file browser and run top to bottom (Run All)."""
     path = request.param
     name, relative = edition_name(path), path.relative_to(notebooks_dir())
-    lab = LabNotebook(lab_page, jupyter_server.root / relative, name, Expected.of(path))
+    lab = LabNotebook(lab_page, jupyter_server.root / relative, name, Expected.of(path), relative=relative.as_posix())
     errors_before = len(lab_page.browser_errors)
     try:
         lab.open(root=jupyter_server.root)
@@ -52,7 +66,7 @@ def lab_notebook(request, jupyter_server, lab_page, artifacts, e2e_report):
 def test_runs_without_errors(lab_notebook):
     lab = lab_notebook
     errors = lab.errors()
-    assert not errors, "cells show errors after Run All:\n" + _listing(errors)
+    assert not errors, "cells show errors after Run All:\n" + listing(errors)
     not_run = lab.cells_not_run()
     assert not not_run, "code cells did not run:\n" + "\n".join(
         f"  cell {c['cell']} {c['prompt']} {c['source']!r}" for c in not_run
@@ -73,34 +87,6 @@ def test_sliders_redraw(lab_notebook, e2e_report):
     check_every_slider_redraws(lab, lab.stem, e2e_report, after_each_move=lab.wait_until_idle)
 
 
-def check_every_slider_redraws(app, name, e2e_report, after_each_move=None, where=""):
-    """Moves every slider of ``app`` one step: each redraws its cell's picture (the time it took
-    goes to the report under ``name``), and afterwards no cell shows an error and no picture is
-    stretched."""
-    moves = []
-    for index in range(app.sliders().count()):
-        move = app.move_slider(index)
-        moves.append(move)
-        if move.seconds is not None:
-            e2e_report.add(name, move.seconds)
-        if after_each_move:
-            after_each_move()
-    failed = [m for m in moves if m.seconds is None]
-    assert not failed, f"{len(failed)} of {len(moves)} sliders did not redraw their cell{where}:\n" + "\n".join(
-        f"  cell {m.cell}, slider {m.slider!r}: {m.problem}" for m in failed
-    )
-    errors = app.errors()
-    assert not errors, f"moving the sliders showed errors{where}:\n" + _listing(errors)
-    stretched = app.stretched_pictures()
-    assert not stretched, f"pictures shown wider than drawn (blurry){where}:\n" + "\n".join(
-        f"  cell {p['cell']}: drawn {p['drawn']} px wide, shown {p['shown']} px" for p in stretched
-    )
-
-
-def _listing(errors):
-    return "\n".join(f"  cell {e['cell']} ({e['kind']}): {e['text']}" for e in errors)
-
-
 def test_animations_play(lab_notebook):
     lab = lab_notebook
     count = lab.animations().count()
@@ -114,29 +100,25 @@ def test_animations_play(lab_notebook):
     assert not problems, "\n".join(f"animation {index + 1}: {problem}" for index, problem in problems)
 
 
-VOILA_TIMEOUT_MS = 90_000  # from request to every widget shown: Voila runs the whole notebook first
-SLIDER_NOTEBOOKS = [path for path in NOTEBOOKS if Expected.of(path).slider_widgets]
+# ---- on the same run, what only some notebooks have (the other notebooks deselect these) ----
 
 
-@pytest.mark.parametrize("path", SLIDER_NOTEBOOKS, ids=[edition_name(path) for path in SLIDER_NOTEBOOKS])
-def test_voila_sliders_redraw(path, voila_server, browser_context, artifacts, e2e_report):
-    """The notebook as a Voila app (outputs only, run on load): no errors, every slider redraws."""
-    page = browser_context.new_page()
-    name, relative = edition_name(path), path.relative_to(notebooks_dir())
-    app = LabNotebook(page, voila_server.root / relative, name, Expected.of(path))
-    try:
-        # Voila runs the notebook while it sends the page: wait for the widgets, not for "load".
-        page.goto(f"{voila_server.url}/voila/render/{relative.as_posix()}?token={voila_server.token}",
-                  wait_until="commit")
-        rendered = app.wait_for_widgets(app.expected.widget_views, timeout_ms=VOILA_TIMEOUT_MS)
-        errors = app.errors()
-        assert not errors, "the Voila app shows errors:\n" + _listing(errors)
-        assert rendered >= app.expected.widget_views, (
-            f"{rendered} widgets rendered in Voila; the stored notebook shows {app.expected.widget_views}"
-        )
-        check_every_slider_redraws(app, f"{name} (Voila)", e2e_report, where=" in Voila")
-    finally:
-        try:
-            app.screenshot(artifacts / f"voila-{name}.png")
-        finally:
-            page.close()
+@pytest.mark.notebooks("02_single_node.ipynb", "zh/02_single_node.ipynb")
+def test_presents_as_slides_with_live_sliders(lab_notebook, artifacts):
+    check_slides(lab_notebook, artifacts)
+
+
+@pytest.mark.notebooks("04_nonlinearity.ipynb")
+def test_a_code_exercise_answered_wrong_then_right(lab_notebook, artifacts):
+    check_exercise_wrong_then_right(lab_notebook, artifacts)
+
+
+@pytest.mark.notebooks("09_lab.ipynb")
+def test_lab_pad_training_and_spirals(lab_notebook, artifacts, e2e_report):
+    page = lab_notebook.page
+    assert not lab_notebook.errors()
+    check_pad_and_training(page, artifacts, e2e_report, "in JupyterLab")
+    right, seconds, status = solve_spirals(page, artifacts)
+    e2e_report.note("09_lab in JupyterLab", f"spirals, 2 hidden layers of 8: {status} after {seconds:.1f} s")
+    assert right >= 95, f"the spirals were not solved: {status}"
+    assert not lab_notebook.errors()

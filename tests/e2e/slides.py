@@ -1,8 +1,9 @@
-"""A notebook presented as slides in JupyterLab, as a teacher does in front of a class.
+"""Presenting a notebook as slides in JupyterLab, as a teacher does in front of a class (the check
+runs on the notebook's one run in JupyterLab: tests/e2e/test_notebooks_in_lab.py).
 
 The slide marks are the cells' ``slideshow`` metadata (scripts/mark_slides.py), presented with
-jupyterlab-slideshow inside JupyterLab itself, so the sliders stay live. The test runs the
-notebook, starts the slideshow on the title slide, walks through every slide and sub-slide
+jupyterlab-slideshow inside JupyterLab itself, so the sliders stay live. On the notebook after
+Run All, the check starts the slideshow on the title slide, walks through every slide and sub-slide
 with the slideshow's own arrows, moves a slider on the slide that shows it (its picture must
 redraw) and finds no error on the way. A screenshot of the slider's slide goes to
 ``tests/e2e/artifacts/slides-*.png``.
@@ -12,9 +13,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from .labpage import Expected, LabNotebook, edition_name, notebooks_dir
+from .labpage import LabNotebook, edition_name, notebooks_dir
 
 PRESENTED = ["02_single_node.ipynb", "zh/02_single_node.ipynb"]  # both editions of a slider chapter
 ARROW = ".jp-deck-mod-direction-{}"  # the slideshow's arrows: up, back, forward, down
@@ -50,21 +49,16 @@ def settled(page, timeout: float = 5.0) -> tuple[str, set[str]]:
     return last[0], set(last[1].split())
 
 
-@pytest.mark.parametrize("relative", PRESENTED, ids=lambda r: r.replace("/", "-").removesuffix(".ipynb"))
-def test_a_notebook_presents_as_slides_with_live_sliders(relative, lab_page, jupyter_server, artifacts):
-    path = notebooks_dir() / relative
+def check_slides(lab: LabNotebook, artifacts) -> None:
+    """On a notebook open in JupyterLab after Run All: start the slideshow on the title slide, walk
+    through every slide and sub-slide with the slideshow's arrows, move the first slider that a
+    slide shows (its picture must redraw), and find no error on the way."""
+    path = notebooks_dir() / lab.relative
     name = edition_name(path)
     expected_slides = slides_in(path)
-    assert expected_slides >= 5, f"{relative} marks {expected_slides} slides: run scripts/mark_slides.py"
-    lab = LabNotebook(lab_page, jupyter_server.root / relative, name, Expected.of(path))
-    page = lab_page
+    assert expected_slides >= 5, f"{lab.relative} marks {expected_slides} slides: run scripts/mark_slides.py"
+    page = lab.page
     try:
-        lab.open(root=jupyter_server.root)
-    except Exception:
-        lab.screenshot(artifacts / f"slides-{name}--open--FAILED.png")
-        raise
-    try:
-        lab.run_all()
         page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.click()
         page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) [data-command='deck:toggle']").first.click()
         page.locator(STOP).first.wait_for()
@@ -98,7 +92,6 @@ def test_a_notebook_presents_as_slides_with_live_sliders(relative, lab_page, jup
             f"  cell {e['cell']}: {e['text'][:200]}" for e in errors)
     finally:
         stop_slideshow(page)
-        lab.close()
 
 
 def stop_slideshow(page) -> None:

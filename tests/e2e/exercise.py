@@ -4,17 +4,16 @@ The learner writes chapter 4's sigmoid the way most people first do, 1 / (1 + np
 runs the cell and must read "Not yet." with the hint about overflow (and no traceback);
 then writes the stable form and must read "Right!". Both cells are photographed
 (``tests/e2e/artifacts/exercise-*.png``, and into ``NNLEARN_E2E_SHOTS`` when it names a
-folder). The exercise runs in a copy of the notebook beside the course's, so the other
-browser tests see the notebooks as shipped.
+folder). The check runs on chapter 4's one run in JupyterLab (tests/e2e/test_notebooks_in_lab.py),
+after the checks that need the notebook as shipped.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
-from .labpage import LabNotebook, notebooks_dir
+from .labpage import LabNotebook
 
 WRONG = '''def sigmoid(v):
     """The sigmoid 1 / (1 + e^(-v)) of every element of v, without overflow for large |v|."""
@@ -49,39 +48,28 @@ def answer(lab: LabNotebook, cell, source: str, expected: str) -> str:
     return cell.locator(".jp-Cell-outputArea").inner_text()
 
 
-def test_a_code_exercise_answered_wrong_then_right(jupyter_server, lab_page, artifacts):
-    source = notebooks_dir() / "04_nonlinearity"
-    name = "exercise_check"
-    for suffix in (".ipynb", ".md"):
-        shutil.copy(source.with_suffix(suffix), jupyter_server.root / f"{name}{suffix}")
+def check_exercise_wrong_then_right(lab: LabNotebook, artifacts) -> None:
+    """On chapter 4 open in JupyterLab after Run All: the sigmoid exercise shows the shipped prompt;
+    answered with the usual slip it says "Not yet." with the overflow hint, then "Right!"."""
     shots = [artifacts] + ([Path(os.environ["NNLEARN_E2E_SHOTS"])] if os.environ.get("NNLEARN_E2E_SHOTS") else [])
-    lab = LabNotebook(lab_page, jupyter_server.root / f"{name}.ipynb", name)
-    lab_page.locator("[data-command='filebrowser:refresh']").first.click()
-    lab_page.locator(f'.jp-DirListing-item[title^="Name: {name}.ipynb"]').first.wait_for(timeout=30_000)
-    try:
-        lab.open()
-        lab.run_all()
-        cell = lab_page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(
-            has_text="exercises.check_sigmoid(sigmoid)")
-        shipped = "Replace ... with the body of sigmoid"
-        # JupyterLab skips rendering cells out of view (innerText is then empty): bring it into view
-        cell.scroll_into_view_if_needed()
-        try:  # Run All has finished; the cell's output may still be on its way to the page
-            lab.page.wait_for_function("([cell, words]) => cell.textContent.includes(words)",
-                                       arg=[cell.element_handle(), shipped], timeout=30_000)
-        finally:
-            assert shipped in (cell.locator(".jp-Cell-outputArea").text_content() or "")
-
-        wrong = answer(lab, cell, WRONG, "Not yet.")
-        for folder in shots:
-            folder.mkdir(parents=True, exist_ok=True)
-            cell.screenshot(path=str(folder / "exercise-sigmoid-wrong.png"))
-        right = answer(lab, cell, RIGHT, "Right!")
-        for folder in shots:
-            cell.screenshot(path=str(folder / "exercise-sigmoid-right.png"))
+    cell = lab.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(
+        has_text="exercises.check_sigmoid(sigmoid)")
+    shipped = "Replace ... with the body of sigmoid"
+    # JupyterLab skips rendering cells out of view (innerText is then empty): bring it into view
+    cell.scroll_into_view_if_needed()
+    try:  # Run All has finished; the cell's output may still be on its way to the page
+        lab.page.wait_for_function("([cell, words]) => cell.textContent.includes(words)",
+                                   arg=[cell.element_handle(), shipped], timeout=30_000)
     finally:
-        lab.close()
-        jupyter_server.shutdown_kernels()
+        assert shipped in (cell.locator(".jp-Cell-outputArea").text_content() or "")
+
+    wrong = answer(lab, cell, WRONG, "Not yet.")
+    for folder in shots:
+        folder.mkdir(parents=True, exist_ok=True)
+        cell.screenshot(path=str(folder / "exercise-sigmoid-wrong.png"))
+    right = answer(lab, cell, RIGHT, "Right!")
+    for folder in shots:
+        cell.screenshot(path=str(folder / "exercise-sigmoid-right.png"))
 
     assert wrong.startswith("Not yet.") and "e^(-|v|)" in wrong and 'exercises.hint("sigmoid")' in wrong, wrong
     assert "Traceback" not in wrong and "RuntimeWarning" not in wrong, wrong

@@ -1,4 +1,6 @@
-"""The lab (notebook 09) in a real browser, in JupyterLab and as a Voila app, driven with the mouse.
+"""Checks of the lab (notebook 09) in a real browser, driven with the mouse: the English edition in
+JupyterLab (tests/e2e/test_notebooks_in_lab.py), the Chinese one as a Voila app started by
+``nnlearn lab --lang zh`` (tests/e2e/test_command_in_browser.py).
 
 The pad: strokes drawn with Playwright's mouse on the canvas (a "1", a "0" and a "7", the
 strokes of ``EXAMPLE_STROKES``) are read as 1, 0 and 7; Clear empties the pad; the time from
@@ -10,17 +12,17 @@ spirals. Screenshots go to ``tests/e2e/artifacts/`` (``lab-*.png``), timings to 
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 
-import pytest
-
+from nnlearn.language import catalog
 from nnlearn.pictures.drawpad import EXAMPLE_STROKES
 
-from .labpage import Expected, LabNotebook
 
-NOTEBOOK = "09_lab.ipynb"
-VOILA_TIMEOUT_MS = 90_000
+def say(text: str, language: str) -> str:
+    """What the lab shows for ``text`` in ``language`` (its catalog entry; English as written)."""
+    return text if language == "en" else catalog(language)[text]
 
 # In the page: when the mouse is lifted, and when the pad's picture and the training view's
 # picture change (a MutationObserver on their <img> src), in performance.now() milliseconds.
@@ -91,15 +93,20 @@ def _status(page):
     return page.locator(".nnlearn-playground-status").inner_text().strip()
 
 
-def draw_digits(page, artifacts, where):
+def _reads(language):
+    """The start of "the network reads: 7" in ``language``."""
+    return say("the network reads: {digit}", language).split("{digit}")[0].rstrip(" ：:")
+
+
+def draw_digits(page, artifacts, where, language="en"):
     """Draws each example digit with the mouse; returns ({digit: answer}, [seconds from mouse up to picture])."""
     page.evaluate(JS_WATCH)
     pad = page.locator(".nnlearn-pad").first
-    clear = page.locator(".nnlearn-drawpad button:has-text('Clear')").first
+    clear = page.locator(f".nnlearn-drawpad button:has-text('{say('Clear', language)}')").first
     answers, latencies = {}, []
     for digit, strokes in EXAMPLE_STROKES.items():
         clear.click()
-        _wait_answer(page, "draw a digit")
+        _wait_answer(page, say("draw a digit", language))
         box = _settle(page, pad)
         for stroke in strokes:
             page.mouse.move(box["x"] + stroke[0][0], box["y"] + stroke[0][1])
@@ -110,20 +117,20 @@ def draw_digits(page, artifacts, where):
             page.mouse.up()
             page.wait_for_function(f"() => window.__lab.pad.length > {before}", timeout=30_000)
             latencies.append(page.evaluate("() => (window.__lab.pad.at(-1) - window.__lab.ups.at(-1)) / 1000"))
-        _wait_answer(page, "reads")
-        answers[digit] = int(_answer(page).split()[-1])
+        _wait_answer(page, _reads(language))
+        answers[digit] = int(re.search(r"(\d)\s*$", _answer(page)).group(1))
         page.wait_for_timeout(300)  # the new picture decoded and shown
         page.locator(".nnlearn-drawpad").first.screenshot(path=str(artifacts / f"lab-{where}-drew-{digit}.png"))
     return answers, latencies
 
 
-def check_clear(page):
+def check_clear(page, language="en"):
     assert page.evaluate(JS_INKED) > 0, "the pad shows no ink before Clear"
-    page.locator(".nnlearn-drawpad button:has-text('Clear')").first.click()
-    _wait_answer(page, "draw a digit")
+    page.locator(f".nnlearn-drawpad button:has-text('{say('Clear', language)}')").first.click()
+    _wait_answer(page, say("draw a digit", language))
     page.wait_for_function(f"() => ({JS_INKED})() === 0", timeout=10_000)
-    page.locator(".nnlearn-drawpad button:has-text('test digit')").first.click()
-    _wait_answer(page, "reads")
+    page.locator(f".nnlearn-drawpad button:has-text('{say('test digit', language)}')").first.click()
+    _wait_answer(page, _reads(language))
     assert page.evaluate(JS_INKED) > 0, "the test digit does not show on the pad"
 
 
@@ -184,11 +191,11 @@ def solve_spirals(page, artifacts, timeout=60.0):
     return right, time.perf_counter() - start, _status(page)
 
 
-def check_pad_and_training(page, artifacts, e2e_report, where):
+def check_pad_and_training(page, artifacts, e2e_report, where, language="en"):
     """Draw 1, 0, 7 (read right), Clear (empties the pad), Play (the diagram and the regions change),
     Pause (no frame after it); the timings go to the summary under ``where``."""
-    answers, latencies = draw_digits(page, artifacts, where.split()[-1].lower())
-    check_clear(page)
+    answers, latencies = draw_digits(page, artifacts, where.split()[-1].lower(), language)
+    check_clear(page, language)
     rate, diagram_changed, regions_changed, after_pause = play_and_pause(page)
     e2e_report.note(
         f"09_lab {where}",
@@ -201,38 +208,3 @@ def check_pad_and_training(page, artifacts, e2e_report, where):
     assert diagram_changed and regions_changed, "Play did not change the diagram and the regions"
     assert after_pause == 0, f"{after_pause} frames came after Pause had settled"
 
-
-@pytest.fixture(scope="module")
-def lab_09(jupyter_server, lab_page, artifacts):
-    path = jupyter_server.root / NOTEBOOK
-    lab = LabNotebook(lab_page, path, path.stem, Expected.of(path))
-    lab.open()
-    lab.run_all()
-    lab.wait_for_widgets(lab.expected.widget_views)
-    yield lab
-    try:
-        lab.close()
-    finally:
-        jupyter_server.shutdown_kernels()
-
-
-def test_lab_in_jupyterlab(lab_09, artifacts, e2e_report):
-    page = lab_09.page
-    assert not lab_09.errors()
-    check_pad_and_training(page, artifacts, e2e_report, "in JupyterLab")
-    right, seconds, status = solve_spirals(page, artifacts)
-    e2e_report.note("09_lab in JupyterLab", f"spirals, 2 hidden layers of 8: {status} after {seconds:.1f} s")
-    assert right >= 95, f"the spirals were not solved: {status}"
-    assert not lab_09.errors()
-
-
-def test_lab_in_voila(voila_server, browser_context, artifacts, e2e_report):
-    page = browser_context.new_page()
-    try:
-        page.goto(f"{voila_server.url}/voila/render/{NOTEBOOK}?token={voila_server.token}", wait_until="commit")
-        page.wait_for_selector(".nnlearn-playground img", timeout=VOILA_TIMEOUT_MS)
-        page.wait_for_selector(".nnlearn-pad", timeout=VOILA_TIMEOUT_MS)
-        check_pad_and_training(page, artifacts, e2e_report, "in Voila")
-    finally:
-        page.screenshot(path=str(artifacts / "lab-voila.png"), full_page=True)
-        page.close()

@@ -13,12 +13,24 @@ Running it again on an unchanged notebook changes no byte: cells keep the ids st
 in the ``.ipynb`` (a new cell gets an id made from its position and text), no execution
 timings are recorded, widget state is not stored and widget views get ids made from
 their cell's id.
+
+Each widget also keeps a still, the picture it starts with (its Image widgets right after
+its cell ran, one under the other when there are several): an ``image/png`` or
+``image/jpeg`` beside the widget view in the same output, and a hash of the cell's source
+in the output's metadata (``nnlearn_still``). A widget needs a kernel to draw; what renders
+a notebook without one (nbconvert, and so ``scripts/build_static.py``; GitHub; JupyterLab
+before the notebook is trusted) shows the still instead. ``pytest --nbval`` compares
+neither images nor output metadata; :func:`still_problems` names the stills that are
+missing or were taken from an older version of their cell.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
+import io
+import json
 import re
 import sys
 import time
@@ -36,6 +48,9 @@ TWIN_FORMAT = "md:myst"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLAYER_ID = re.compile(r'<img id="_anim_img([0-9a-f]{32})">')  # matplotlib's HTML animation player
+STILL = "nnlearn_still"  # output metadata: the hash of the cell's source the still was taken from
+STILL_TYPES = ("image/png", "image/jpeg")
+IMAGE_FORMATS = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}  # an Image widget's format
 
 
 def twin_of(path: Path) -> Path:
@@ -78,15 +93,97 @@ def _stable_id(path: Path, index: int, source: str, taken: set) -> str:
 
 
 def execute(nb: nbformat.NotebookNode, path: Path, timeout: int) -> float:
-    """Run every cell in a fresh kernel, without recording timings; return the seconds taken."""
+    """Run every cell in a fresh kernel, without recording timings, taking each widget's still
+    right after its cell ran; return the seconds taken."""
     nb.metadata["kernelspec"] = KERNELSPEC
+
+    def take_stills(cell, cell_index, execute_reply):
+        views = [o for o in cell.get("outputs", []) if WIDGET_VIEW in o.get("data", {})]
+        for output in views:
+            pictures = _pictures(client, output["data"][WIDGET_VIEW]["model_id"])
+            if pictures:
+                mime, data = _one_under_the_other(pictures)
+                output["data"][mime] = base64.b64encode(data).decode()
+            output.setdefault("metadata", {})[STILL] = source_hash(cell.source)
+
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
+        nb, timeout=timeout, kernel_name="python3", record_timing=False, store_widget_state=True,
+        resources={"metadata": {"path": str(path.parent)}}, on_cell_executed=take_stills,
     )
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start
+
+
+def source_hash(source: str) -> str:
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def _pictures(client: NotebookClient, model_id: str) -> list[tuple[str, bytes]]:
+    """The pictures of the Image widgets under a widget view, top to bottom.
+
+    The course's widgets draw into Image widgets (see ``nnlearn.pictures._render.live_widget``); a
+    widget that draws elsewhere gets no still, and :func:`still_problems` names it.
+    """
+    state, found, seen, stack = client.widget_state, [], set(), [model_id]
+    while stack:  # depth first, children in order
+        current = stack.pop()
+        if current in seen or current not in state:
+            continue
+        seen.add(current)
+        model = state[current]
+        mime = IMAGE_FORMATS.get(model.get("format")) if model.get("_model_name") == "ImageModel" else None
+        buffer = client.widget_buffers.get(current, {}).get(("value",), {})
+        if mime and buffer.get("data"):
+            found.append((mime, base64.b64decode(buffer["data"])))
+        # the widgets it holds (children and the like) are named "IPY_MODEL_<id>" anywhere in its state
+        held = json.dumps({key: value for key, value in model.items() if key not in ("layout", "style")})
+        stack.extend(reversed(re.findall(r"IPY_MODEL_([0-9a-f]+)", held)))
+    return found
+
+
+def _one_under_the_other(pictures: list[tuple[str, bytes]]) -> tuple[str, bytes]:
+    """One picture as it is; several as one PNG, stacked as a widget's column shows them."""
+    if len(pictures) == 1:
+        return pictures[0]
+    from PIL import Image
+
+    images = [Image.open(io.BytesIO(data)).convert("RGBA") for _, data in pictures]
+    stacked = Image.new("RGBA", (max(i.width for i in images), sum(i.height for i in images)), "white")
+    top = 0
+    for image in images:
+        stacked.paste(image, (0, top))
+        top += image.height
+    out = io.BytesIO()
+    stacked.save(out, format="png", optimize=True)
+    return "image/png", out.getvalue()
+
+
+def progress_bar(output) -> tuple[str, str] | None:
+    """(description, total) when a widget view is only a progress bar (and its text), else None."""
+    text = output["data"].get("text/plain", "")
+    text = "".join(text) if isinstance(text, list) else text
+    if "Progress(" not in text or "…" in text or re.search(r"Slider\(|Image\(|Canvas|Play\(|Output\(|Button\(", text):
+        return None
+    description = re.search(r"Progress\([^)]*description='([^']*)'", text)
+    total = re.search(r"Progress\([^)]*max=(\d+)", text)
+    return (description.group(1) if description else ""), (total.group(1) if total else "?")
+
+
+def still_problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Which widgets of a stored notebook lack their still or have one from an older cell: one line each."""
+    problems = []
+    for number, cell in enumerate(nb.cells, start=1):
+        for output in cell.get("outputs", []):
+            if WIDGET_VIEW not in output.get("data", {}):
+                continue
+            recorded = output.get("metadata", {}).get(STILL)
+            has_picture = any(mime in output["data"] for mime in STILL_TYPES) or progress_bar(output)
+            if recorded is None or not has_picture:
+                problems.append(f"cell {number}: a widget without its still")
+            elif recorded != source_hash(cell.source):
+                problems.append(f"cell {number}: a widget's still taken from an older version of the cell")
+    return problems
 
 
 def tidy(nb: nbformat.NotebookNode) -> None:
@@ -146,7 +243,8 @@ def main(argv: list[str]) -> int:
     paths = [p.with_suffix(".ipynb") for p in (args.notebooks or twins)]
     for path in paths:
         seconds = refresh(path, args.timeout)
-        print(f"{path.resolve().relative_to(ROOT)}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
+        shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{shown}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
     return 0
 
 

@@ -5,9 +5,9 @@ the notebooks under test (``NNLEARN_E2E_NOTEBOOKS`` or ``notebooks/``). Then the
 page are opened from ``file://`` in a browser context where every request that is not for a
 ``file://`` address (or an inline ``data:`` one) is aborted and recorded. Each page must ask for
 nothing else, show every formula as MathML with a size, step its animations with their buttons,
-show each widget's starting picture with its line about JupyterLab, link to the index and to its
-neighbours, and log no console error. Screenshots of the index, an English and a Chinese page go
-to ``tests/e2e/artifacts/static-*.png``.
+show each widget's starting picture (the still stored beside it by ``scripts/run_notebooks.py``)
+with its line about JupyterLab, link to the index and to its neighbours, and log no console error.
+Screenshots of the index, an English and a Chinese page go to ``tests/e2e/artifacts/static-*.png``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .labpage import ROOT, WIDGET_VIEW, Expected, course_notebooks, edition_name
 
 NOTEBOOKS = course_notebooks()
 BUILD = ROOT / "scripts" / "build_static.py"
-BUILD_TIMEOUT = 900  # seconds: both editions, the notebooks with widgets run two at a time on a busy machine
+BUILD_TIMEOUT = 900  # seconds: both editions on a busy machine (the build runs no notebook)
 SCREENSHOT_CHAPTER = "06_loss_and_descent"  # formulas, an animation and slider stills in one chapter
 SLIDER_LINE = {
     "en": "This picture has sliders in JupyterLab: open the notebook to move them.",
@@ -83,6 +83,20 @@ def widget_texts(path: Path) -> list[str]:
                 text = data.get("text/plain", "")
                 texts.append("".join(text) if isinstance(text, list) else text)
     return texts
+
+
+def stored_stills(path: Path) -> list[str]:
+    """The still stored beside each widget view that is not a progress bar, as a data: address, in order."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    stills = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            text = data.get("text/plain", "")
+            if WIDGET_VIEW in data and not is_progress_bar("".join(text) if isinstance(text, list) else text):
+                mime = next((m for m in ("image/png", "image/jpeg") if m in data), None)
+                stills.append(f"data:{mime};base64,{''.join(data[mime].split())}" if mime else None)
+    return stills
 
 
 def is_progress_bar(text: str) -> bool:
@@ -300,16 +314,19 @@ def test_widgets_show_their_starting_picture(notebook_page):
     widgets = page.evaluate("""() => [...document.querySelectorAll('.static-widget')].map(w => {
         w.scrollIntoView();
         return {kind: w.className, note: (w.querySelector('.live-note') || {}).textContent || '',
-                pictures: [...w.querySelectorAll('img.still')].map(i => ({
+                pictures: [...w.querySelectorAll('img.still')].map(i => ({src: i.getAttribute('src'),
                     loaded: i.complete && i.naturalWidth > 0, height: i.getBoundingClientRect().height}))};
     })""")
     assert len(widgets) == len(texts) - progress, (
         f"{len(widgets)} widget stills; the notebook stores {len(texts)} widget views, {progress} of them progress bars"
     )
     assert page.locator(".static-progress").count() == progress
-    unseen = [w for w in widgets
+    unseen = [{**w, "pictures": [{**p, "src": p["src"][:40]} for p in w["pictures"]]} for w in widgets
               if not w["pictures"] or not all(p["loaded"] and p["height"] > 0 for p in w["pictures"])]
     assert not unseen, f"widgets without their starting picture: {unseen}"
+    stored = stored_stills(path)
+    other = [k + 1 for k, (w, still) in enumerate(zip(widgets, stored)) if w["pictures"][0]["src"] != still]
+    assert not other, f"widgets {other} do not show the still stored with them (scripts/run_notebooks.py)"
     assert all(w["note"].strip() for w in widgets), "a widget without its line about JupyterLab"
     slider_stills = [w for w in widgets if "static-widget-sliders" in w["kind"]]
     assert len(slider_stills) == sliders, f"{len(slider_stills)} slider stills; the notebook has {sliders}"

@@ -43,16 +43,21 @@ from nnlearn.data import load_digits  # noqa: E402
 
 
 def machine():
-    import torch
-
+    """The machine and the versions a run measured with; PyTorch only if it is installed (``--notebooks``
+    needs no benchmark extra)."""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                   if line.startswith("model name"))
+        import torch
+    except ImportError:
+        torch = None
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return {"cpu": cpu, "cores": os.cpu_count(), "load": load, "python": platform.python_version(),
-            "numpy": np.__version__, "torch": torch.__version__, "torch threads": torch.get_num_threads(),
+            "numpy": np.__version__, "torch": torch.__version__ if torch else "not installed",
+            "torch threads": torch.get_num_threads() if torch else None,
             "date": datetime.datetime.now().isoformat(timespec="minutes")}
 
 

@@ -70,3 +70,9 @@ def test_chapter7_recipe_still_reads_the_notebook(benchmarks):
     recipe = benchmarks("measure_training").chapter7_recipe()
     assert recipe["layers"][0] == 256 and recipe["layers"][-1] == 10
     assert recipe["epochs"] > 0 and recipe["fine_epochs"] > 0
+
+
+def test_the_machine_is_described_with_or_without_pytorch(benchmarks):
+    """``run.py --notebooks`` needs no benchmark extra: describing the machine must not need PyTorch."""
+    described = benchmarks("run").machine()
+    assert described["cores"] >= 1 and described["python"] and described["torch"]

@@ -146,7 +146,8 @@ def main(argv: list[str]) -> int:
     paths = [p.with_suffix(".ipynb") for p in (args.notebooks or twins)]
     for path in paths:
         seconds = refresh(path, args.timeout)
-        print(f"{path.resolve().relative_to(ROOT)}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
+        shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{shown}: {seconds:.1f} s, {path.stat().st_size / 1e6:.2f} MB", flush=True)
     return 0
 
 

@@ -22,6 +22,7 @@ Run it after adding cells, then refresh the notebooks::
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -113,7 +114,8 @@ def mark(twin: Path, types: list[str], mapping: list[int | None] | None = None) 
     return after != before
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)  # no options; answers --help
     for stored in sorted(ENGLISH.glob("[0-9][0-9]_*.ipynb")):
         for twin in (stored.with_suffix(".md"), CHINESE / stored.with_suffix(".md").name):
             if twin.exists():

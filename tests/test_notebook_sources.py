@@ -9,6 +9,7 @@ widget state), and the code cells must pass the package's own lint settings.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -25,48 +26,13 @@ NOTEBOOKS = ROOT / "notebooks"
 EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and the Chinese one in notebooks/zh/
 PAIRS = [path for folder in EDITIONS.values() for path in sorted(folder.glob("[0-9][0-9]_*.ipynb"))]
 
-
-def where(path: Path) -> str:
-    """The notebook's path in the repository: ``notebooks/zh/01_structure.ipynb``."""
-    return path.relative_to(ROOT).as_posix()
-
-
-def refresh_command(ipynb: Path) -> str:
-    return f"python scripts/run_notebooks.py {where(ipynb)}"
-
-
-def sync_advice(ipynb: Path) -> str:
-    twin = ipynb.with_suffix(".md").name
-    return (
-        f"If you edited {twin}: `{refresh_command(ipynb)}` (takes the cells from the twin, re-runs the "
-        f"notebook and stores its outputs). If you edited {ipynb.name} outside JupyterLab: "
-        f"`jupytext --to md:myst {where(ipynb)}` rewrites the twin from it, then refresh the outputs "
-        "with the same command."
-    )
-
-
-def cell_differences(ipynb: Path, twin: Path) -> list[str]:
-    """What differs between the cells of a notebook and of its twin, one line per difference."""
-    stored = nbformat.read(ipynb, as_version=4).cells
-    text = jupytext.read(twin, fmt="md:myst").cells
-    problems = []
-    for number, (a, b) in enumerate(zip(stored, text), start=1):
-        first_line = (a.source.splitlines() or [""])[0][:60]
-        where = f"cell {number} ({a.cell_type}, starting {first_line!r})"
-        if a.cell_type != b.cell_type:
-            problems.append(f"{where}: a {a.cell_type} cell in {ipynb.name}, a {b.cell_type} cell in {twin.name}")
-        elif a.source != b.source:
-            differing = next(
-                (k for k, (x, y) in enumerate(zip(a.source.splitlines(), b.source.splitlines()), 1) if x != y),
-                min(len(a.source.splitlines()), len(b.source.splitlines())) + 1,
-            )
-            problems.append(f"{where}: the text differs from line {differing} of the cell on")
-        elif a.metadata.get("tags", []) != b.metadata.get("tags", []):
-            problems.append(f"{where}: tags {a.metadata.get('tags', [])} in {ipynb.name}, "
-                            f"{b.metadata.get('tags', [])} in {twin.name}")
-    if len(stored) != len(text):
-        problems.append(f"{ipynb.name} has {len(stored)} cells, {twin.name} has {len(text)}")
-    return problems
+# The checks themselves are written once, in the script that the pre-commit hooks run.
+_spec = importlib.util.spec_from_file_location("check_notebooks", ROOT / "scripts" / "check_notebooks.py")
+check_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_notebooks)
+cell_differences, refresh_command, sync_advice, where = (
+    check_notebooks.cell_differences, check_notebooks.refresh_command, check_notebooks.sync_advice,
+    check_notebooks.where)
 
 
 def test_there_are_notebooks_in_both_editions():
@@ -97,13 +63,9 @@ def edition_id(path: Path) -> str:
 
 @pytest.mark.parametrize("ipynb", PAIRS, ids=edition_id)
 def test_text_twin_and_notebook_hold_the_same_cells(ipynb):
-    problems = cell_differences(ipynb, ipynb.with_suffix(".md"))
-    if problems:
-        pytest.fail(
-            f"{where(ipynb)} and its text twin {where(ipynb.with_suffix('.md'))} disagree:\n  "
-            + "\n  ".join(problems) + "\n" + sync_advice(ipynb),
-            pytrace=False,
-        )
+    report = check_notebooks.twin_report(ipynb)
+    if report:
+        pytest.fail(report, pytrace=False)
 
 
 def test_the_check_catches_a_one_word_edit(tmp_path):
@@ -116,6 +78,26 @@ def test_the_check_catches_a_one_word_edit(tmp_path):
     assert len(problems) == 1 and "the text differs from line 1" in problems[0], problems
     assert repr(heading[:40])[:-1] in problems[0]
     assert refresh_command(ipynb) in sync_advice(ipynb)
+
+
+@pytest.mark.parametrize("ipynb", PAIRS, ids=edition_id)
+def test_stored_notebook_holds_no_error(ipynb):
+    """A notebook saved from JupyterLab after a cell failed keeps the error; nbval would fail it only after
+    running the notebook, this names it at once. Only a cell tagged raises-exception may hold one."""
+    problems = check_notebooks.stored_errors(ipynb)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_catches_a_stored_error_unless_the_cell_is_tagged(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0", outputs=[nbformat.v4.new_output(
+        "error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])])
+    path = tmp_path / "01_broken.ipynb"
+    nbformat.write(nb, path)
+    problems = check_notebooks.stored_errors(path)
+    assert len(problems) == 1 and "cell 1 (starting '1 / 0') stores an error, ZeroDivisionError" in problems[0]
+    nb.cells[0].metadata["tags"] = ["raises-exception"]
+    nbformat.write(nb, path)
+    assert check_notebooks.stored_errors(path) == []
 
 
 @pytest.mark.parametrize("ipynb", PAIRS, ids=edition_id)

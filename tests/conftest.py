@@ -90,9 +90,19 @@ def pytest_configure(config):
     config.stash[_EXECUTIONS] = Path(os.environ[executions.LOG])
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
+    """With ``pytest -n 2 --dist loadgroup`` (as in ``.ci/run``), the cells of one notebook stay in
+    one worker (they share its kernel), and so do the browser tests (they share one JupyterLab and
+    one Chromium); the unit tests spread over both.
+
+    In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
     wheel (the same bytes: their hashes are compared) is not run a second time."""
+    for item in items:
+        if type(item).__name__ == "IPyNbCell":
+            item.add_marker(pytest.mark.xdist_group(f"nbval-{Path(str(item.fspath)).relative_to(config.rootpath)}"))
+        elif "e2e" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.xdist_group("browser"))
     checked = executions.checked_elsewhere()
     if not checked:
         return
@@ -123,7 +133,23 @@ def pytest_sessionfinish(session, exitstatus):
 _OVER = pytest.StashKey[str]()
 
 
+_FROM_WORKERS = pytest.StashKey[list]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: what a worker had to say at the end (the browser tests' timings, see
+    tests/e2e/conftest.py) is printed by the controller."""
+    sections = getattr(node, "workeroutput", {}).get("nnlearn_summary")
+    if sections:
+        node.config.stash.setdefault(_FROM_WORKERS, []).extend(sections)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for title, lines in config.stash.get(_FROM_WORKERS, []):
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
     counted = _executions(config)
     if not counted or not any(counted.values()):
         return

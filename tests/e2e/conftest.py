@@ -341,12 +341,11 @@ def e2e_report(request) -> Report:
     return request.config.stash[REPORT]
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    report = config.stash.get(REPORT, None)
-    if not report or not (report.run_all or report.latencies or report.notes):
-        return
-    write = terminalreporter.write_line
-    terminalreporter.section("notebooks in JupyterLab (and Voila): Run All, and slider move -> new picture")
+SUMMARY_TITLE = "notebooks in JupyterLab (and Voila): Run All, and slider move -> new picture"
+
+
+def summary_lines(report: Report) -> list[str]:
+    lines = []
     for notebook in sorted(set(report.run_all) | set(report.latencies)):
         run_all = report.run_all.get(notebook)
         line = f"{notebook:<30}" + (f" Run All {run_all:5.1f} s" if run_all is not None else " " * 16)
@@ -356,10 +355,27 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                 f"   sliders: median {statistics.median(values):5.2f} s, max {max(values):5.2f} s,"
                 f" {len(values)} moves"
             )
-        write(line)
+        lines.append(line)
     for notebook, notes in sorted(report.notes.items()):
         for text in notes:
-            write(f"{notebook}: {text}")
+            lines.append(f"{notebook}: {text}")
+    return lines
+
+
+def pytest_sessionfinish(session):
+    """In a pytest-xdist worker, the summary goes to the controller (tests/conftest.py prints it)."""
+    report = session.config.stash.get(REPORT, None)
+    if hasattr(session.config, "workeroutput") and report and (report.run_all or report.latencies or report.notes):
+        session.config.workeroutput["nnlearn_summary"] = [(SUMMARY_TITLE, summary_lines(report))]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    report = config.stash.get(REPORT, None)
+    if not report or not (report.run_all or report.latencies or report.notes):
+        return
+    terminalreporter.section(SUMMARY_TITLE)
+    for line in summary_lines(report):
+        terminalreporter.write_line(line)
 
 
 # ---- a screenshot of the page when a browser test fails -------------------------------

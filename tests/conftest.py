@@ -90,19 +90,27 @@ def pytest_configure(config):
     config.stash[_EXECUTIONS] = Path(os.environ[executions.LOG])
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """With ``pytest -n 2 --dist loadgroup`` (as in ``.ci/run``), the cells of one notebook stay in
-    one worker (they share its kernel), and so do the browser tests (they share one JupyterLab and
-    one Chromium); the unit tests spread over both.
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist (``pytest -n 2``, as in ``.ci/run``): the cells of one notebook go to one
+    worker (they share its kernel), and so do all the browser tests (they share one JupyterLab and
+    one Chromium); every other test goes wherever a worker is free. (``--dist loadgroup`` would say
+    the same with marks, but pytest-xdist 3.8 renames the tests in a way pytest 9 ignores.)"""
+    from xdist.scheduler import LoadScopeScheduling
 
-    In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            if path.startswith("tests/e2e/"):
+                return "browser"
+            return path if path.endswith(".ipynb") else nodeid
+
+    return Scheduling(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
     wheel (the same bytes: their hashes are compared) is not run a second time."""
-    for item in items:
-        if type(item).__name__ == "IPyNbCell":
-            item.add_marker(pytest.mark.xdist_group(f"nbval-{Path(str(item.fspath)).relative_to(config.rootpath)}"))
-        elif "e2e" in Path(str(item.fspath)).parts:
-            item.add_marker(pytest.mark.xdist_group("browser"))
     checked = executions.checked_elsewhere()
     if not checked:
         return

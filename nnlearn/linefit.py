@@ -27,7 +27,7 @@ import numpy as np
 from ._checks import as_float_array
 from .descent import DivergenceWarning, gradient_descent
 from .language import tr
-from .losses import mean_squared_error
+from .losses import mean_squared_error, squared_error, squared_error_gradient
 
 
 # ---- one prediction: the parabola ----------------------------------------------
@@ -38,8 +38,8 @@ def parabola_error(predicted, actual=3.0):
     2.0
     """
     predicted = as_float_array("predicted", predicted)
-    out = 0.5 * (float(actual) - predicted) ** 2
-    return float(out) if out.ndim == 0 else out
+    actual = np.full_like(predicted, as_float_array("actual", actual, ndim=0))
+    return squared_error(actual, predicted, axis=())  # one error per prediction
 
 
 def parabola_slope(predicted, actual=3.0):
@@ -49,8 +49,7 @@ def parabola_slope(predicted, actual=3.0):
     -2.0
     """
     predicted = as_float_array("predicted", predicted)
-    out = predicted - float(actual)
-    return float(out) if out.ndim == 0 else out
+    return squared_error_gradient(np.full_like(predicted, as_float_array("actual", actual, ndim=0)), predicted)
 
 
 def two_valleys(x):
@@ -145,7 +144,7 @@ class LineFit:
         :math:`\partial E/\partial b = \text{mean}(r)`.
         """
         w, b = as_float_array("params", params, ndim=1)
-        r = w * self.x + b - self.scores
+        r = squared_error_gradient(self.scores, w * self.x + b)  # the error's slope at each prediction
         return np.array([np.mean(r * self.x), np.mean(r)])
 
     def descend(self, start=(-4.0, 40.0), learning_rate=0.1, steps=40, limit=1e4):
@@ -178,8 +177,9 @@ class LineFit:
         key = (tuple(map(float, w_range)), tuple(map(float, b_range)), int(n))
         if key not in self._grids:
             W, B = np.meshgrid(np.linspace(*key[0], n), np.linspace(*key[1], n))
-            residual = W[..., None] * self.x + B[..., None] - self.scores
-            grid = (W, B, 0.5 * np.mean(residual ** 2, axis=-1))
+            predicted = W[..., None] * self.x + B[..., None]  # the last axis runs over the points
+            actual = np.broadcast_to(self.scores, predicted.shape)
+            grid = (W, B, squared_error(actual, predicted, axis=-1) / self.x.size)  # the loss at each (w, b)
             for array in grid:
                 array.flags.writeable = False
             self._grids[key] = grid

@@ -24,6 +24,7 @@ from matplotlib.patches import Circle
 
 from .._checks import as_float_array, positive_float
 from ..language import tr
+from ..losses import squared_error, squared_error_gradient
 from ..network import Network
 from ._render import live_widget, make_animation
 from .style import ANIMATION_DPI, DATA, MUTED, PATH, SMALL, TEXT, TITLE, WRONG, Drawn, axes_for
@@ -104,7 +105,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
     L = len(layers)
     values = [x] + [layer.y[0] for layer in layers]  # y of every layer, inputs first
     dv = [db for _, db in grads]  # one sample: dE/db = dE/dv
-    error = 0.5 * float(np.sum((Y - outputs) ** 2))
+    error = squared_error(Y, outputs)
 
     nodes = {(0, k): f"x={v:.2f}" for k, v in enumerate(x)}
     for layer_index in range(1, L + 1):
@@ -125,7 +126,7 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
         here = [(n, k) for k in range(len(y))]
         k0 = 0
         if n == L:
-            dy = outputs - Y
+            dy = squared_error_gradient(Y, outputs)
             _label(nodes, n, "dE/dy", dy)
             steps.append(Step(
                 tr("The error's slope at each output"),

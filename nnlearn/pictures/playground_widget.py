@@ -110,7 +110,7 @@ class Playground(widgets.VBox):
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(frames * self.steps_per_frame.value):
                 self.network.train_step(self.X, self.Y, rate)
-                self.losses.append(float(0.5 * np.mean((self.Y - self.network.layers[-1].y) ** 2)))
+                self.losses.append(self.network.loss_function.value(self.network.layers[-1].y, self.Y))
                 self.steps += 1
         if not np.isfinite(self.losses[-1]):
             self.play.playing = False

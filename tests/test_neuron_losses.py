@@ -101,6 +101,7 @@ def test_every_squared_error_of_the_package_is_the_one_in_losses(monkeypatch, li
     assert through_losses(lambda: line_fit.loss_grid((0.0, 1.0), (50.0, 60.0), n=3)) == error
     assert through_losses(lambda: net.loss(X, labels)) == error
     assert through_losses(lambda: (net.forward(X), net.backward(net.one_hot(labels)))) == slope
+    assert through_losses(lambda: net.trace(X, net.one_hot(labels))) == error + slope
 
 
 def test_mean_squared_error_divides_by_the_number_of_samples():

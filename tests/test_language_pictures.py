@@ -16,10 +16,11 @@ import pytest
 from matplotlib.text import Text
 
 import nnlearn
-from nnlearn import LineFit, language
+from nnlearn import language
 from nnlearn.course.evaluation import plot_history, plot_misclassified
-from nnlearn.data import load_digits, study_hours
+from nnlearn.data import load_digits
 from nnlearn.language import tr
+from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation, backprop, drawpad, handwriting, learned, playground, plots, widgets
 from nnlearn.pictures._render import frame_images
 from nnlearn.pictures.playground_widget import Playground
@@ -62,7 +63,7 @@ def digits():
 
 @pytest.fixture(scope="module")
 def fit():
-    return LineFit(*study_hours(), center=5.6)
+    return CHAPTER_6.fit()
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +187,7 @@ def test_the_tangent_says_which_way_is_downhill(lang):
 
 
 def test_descent_its_caption_and_the_notebooks_valleys(lang, fit):
-    path, _ = fit.descend((-4.0, 40.0), 0.1, 5)
+    path, _ = fit.descend(CHAPTER_6.start, CHAPTER_6.learning_rate, 5)
     drawn = plots.plot_descent(fit, path, status="diverged")
     caption = drawn.text.get_text().split("\n")
     assert caption[0].startswith(pick(lang, "step 5: w = ", "第 5 步：w = "))

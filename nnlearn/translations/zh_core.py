@@ -83,6 +83,10 @@ MESSAGES = {
     "x must not be all the same value: no line is best then": "x 的值不能全都相同：那样就没有哪条直线是最佳的",
     "hours and scores must have the same length, got {shape_h} and {shape_s}":
         "hours 和 scores 的长度必须相同，收到的是 {shape_h} 和 {shape_s}",
+    "start must be a point (w, b), got shape {shape}": "start 必须是一个点 (w, b)，收到的形状是 {shape}",
+    "learning_rates must be three learning rates, one that crawls, one that converges and one that diverges, "
+    "got {value}":
+        "learning_rates 必须是三个学习率：一个下降得太慢，一个收敛，一个发散；收到的是 {value}",
     # ---- gradcheck.py ----
     "f must be a function with no arguments that returns a number, got {value}":
         "f 必须是一个没有参数、返回一个数的函数，收到的是 {value}",

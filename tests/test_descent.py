@@ -72,10 +72,10 @@ def test_a_gradient_without_return_is_named():
     def gradient(point):
         2 * point  # a forgotten return: the function returns None
 
-    message = (r"^gradient returned None \(a missing return\?\) at the point \[-4\.0, 40\.0\]: it must return the "
+    message = (r"^gradient returned None \(a missing return\?\) at the point \[2\.0, -1\.0\]: it must return the "
                r"slope at that point, of shape \(2,\) \(the shape of start\)$")
     with pytest.raises(TypeError, match=message):
-        gradient_descent(gradient, (-4.0, 40.0), 0.1, 5)
+        gradient_descent(gradient, (2.0, -1.0), 0.1, 5)
     with pytest.raises(TypeError, match=r"gradient returned None \(a missing return\?\) at the point 0\.5"):
         gradient_descent(gradient, 0.5, 0.1, 5, on_divergence="warn")  # a fault, not a divergence: no warning
 
@@ -83,8 +83,8 @@ def test_a_gradient_without_return_is_named():
 @pytest.mark.parametrize("slope, word", [(np.nan, "NaN"), (np.inf, "inf"), ([0.0, -np.inf], "inf"),
                                          ([np.nan, np.inf], "NaN")])
 def test_a_gradient_that_is_not_finite_at_the_start_is_named(slope, word):
-    start = (-4.0, 40.0) if np.ndim(slope) else 2.0
-    point = r"\[-4\.0, 40\.0\]" if np.ndim(slope) else r"2\.0"
+    start = (2.0, -1.0) if np.ndim(slope) else 2.0
+    point = r"\[2\.0, -1\.0\]" if np.ndim(slope) else r"2\.0"
     with pytest.raises(ValueError, match=rf"^gradient returned {word} at the start point {point}: descent needs a "
                                          r"finite slope to take its first step$") as raised:
         gradient_descent(lambda w: np.asarray(slope) + 0 * w, start, 0.1, 5, on_divergence="warn")
@@ -93,7 +93,7 @@ def test_a_gradient_that_is_not_finite_at_the_start_is_named(slope, word):
 
 def test_real_divergence_keeps_its_advice():
     with pytest.raises(DivergenceError) as raised:
-        gradient_descent(lambda w: 2 * w, (-4.0, 40.0), 1.5, 200)
+        gradient_descent(lambda w: 2 * w, (2.0, -1.0), 1.5, 200)
     message = str(raised.value)
     assert "diverged at step" in message and message.endswith("Try a smaller learning_rate, e.g. 0.15.")
     assert "returned" not in message and "start point" not in message

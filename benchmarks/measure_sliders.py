@@ -28,7 +28,7 @@ def sample_arguments():
         net = nnlearn.Network(LAYERS, seed=0)
         net.fit(X, y, epochs=1)
         SAMPLE_ARGUMENTS.update(
-            x=hours, hours=hours, y=scores, scores=scores, fit=nnlearn.LineFit(hours, scores, center=5.6),
+            x=hours, hours=hours, y=scores, scores=scores, fit=nnlearn.linefit.CHAPTER_6.fit(),
             X=X_test, X_test=X_test, y_test=y_test,
             labels=y_test, images=X_test, network=net, net=net, digit=X_test[0], image=X_test[0])
     return SAMPLE_ARGUMENTS

@@ -10,9 +10,9 @@ module             chapter idea
 ``activations``    4       the sigmoid and the identity, each with its derivative
 ``losses``         6       the article's error :math:`\\frac{1}{2}(\\text{actual} - \\text{predicted})^2`
 ``descent``        6, 7    gradient descent that records its path
-``linefit``        2, 6    the line fit (loss, gradient, best line, descent) and the parabola
+``linefit``        2, 6    the line fit (loss, gradient, best line, descent), the parabola, chapter 6's problem
 ``gradcheck``      7       finite differences, the referee for backpropagation
-``network``        1, 5, 7 layers, forward and backward, training
+``network``        1, 5, 7 layers, forward and backward, training, a trace of every number of a pass
 ``data``           1, 2    the shipped digits and the hours-and-scores data
 ``problems``       4, 9    2-D problems for the live view: XOR, circles, spirals, clusters
 ``language``       all     one setting for the learner's language: ``set_language("zh")``

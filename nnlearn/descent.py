@@ -7,7 +7,9 @@ The article's update rule, one step at a time:
 Like a ball rolling downhill, each step goes against the slope.  Too small a
 learning rate crawls; too large a one overshoots and can climb out of the
 valley: the path explodes, and :func:`gradient_descent` says so instead of
-returning NaN.
+returning NaN.  A gradient function that returns nothing (a forgotten
+``return``) or NaN where descent starts is a different fault, and is named
+as such.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ def gradient_descent(gradient, start, learning_rate, steps, *, limit=1e8, on_div
     ----------
     gradient : callable
         ``gradient(point)`` returns the slope at ``point``, an array of the
-        same shape as ``start`` (a number for a 1-D problem).
+        same shape as ``start`` (a number for a 1-D problem).  ``None`` (a
+        missing ``return``) is a ``TypeError``, and a slope that is not finite
+        at ``start`` a ``ValueError``: both name the point.
     start : float or array
         Where the ball is put down.
     learning_rate : float
@@ -81,10 +85,19 @@ def gradient_descent(gradient, start, learning_rate, steps, *, limit=1e8, on_div
     path = np.empty((steps + 1,) + point.shape)
     path[0] = point
     for k in range(1, steps + 1):
-        slope = np.asarray(gradient(path[k - 1]), dtype=np.float64)
+        slope = gradient(path[k - 1])
+        if slope is None:
+            raise TypeError(tr("gradient returned None (a missing return?) at the point {point}: it must return "
+                               "the slope at that point, of shape {shape} (the shape of start)").format(
+                point=path[k - 1].tolist(), shape=point.shape))
+        slope = np.asarray(slope, dtype=np.float64)
         if slope.shape != point.shape:
             raise ValueError(tr("gradient must return an array of shape {shape} (the shape of start), "
                                 "got shape {got}").format(shape=point.shape, got=slope.shape))
+        if k == 1 and not np.all(np.isfinite(slope)):  # nothing has moved yet: the fault is the gradient's
+            raise ValueError(tr("gradient returned {value} at the start point {point}: descent needs a finite "
+                                "slope to take its first step").format(
+                value="NaN" if np.any(np.isnan(slope)) else "inf", point=point.tolist()))
         with np.errstate(over="ignore", invalid="ignore"):
             path[k] = path[k - 1] - learning_rate * slope
         if not np.all(np.isfinite(path[k])) or np.max(np.abs(path[k])) > limit:

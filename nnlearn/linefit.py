@@ -13,6 +13,10 @@ data and answers everything the course asks about it:
 * the best line (least squares, :func:`best_fit_line`) and gradient descent
   towards it, with a word for how it went.
 
+:data:`CHAPTER_6` is chapter 6's problem, written once for the notebook, its
+pictures, its exercises and the tests: the data (the hours measured from 5.6),
+where descent starts, and the learning rates that crawl, converge and diverge.
+
 Before the line, chapter 6 looks at one prediction alone, whose error
 :math:`E = \frac{1}{2}(\text{actual} - \text{predicted})^2` is a parabola in the
 prediction: :func:`parabola_error` and its slope :func:`parabola_slope`.
@@ -21,13 +25,15 @@ prediction: :func:`parabola_error` and its slope :func:`parabola_slope`.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_float_array
+from ._checks import as_float_array, positive_float, positive_int
+from .data import study_hours
 from .descent import DivergenceWarning, gradient_descent
 from .language import tr
-from .losses import mean_squared_error
+from .losses import mean_squared_error, squared_error, squared_error_gradient
 
 
 # ---- one prediction: the parabola ----------------------------------------------
@@ -38,8 +44,8 @@ def parabola_error(predicted, actual=3.0):
     2.0
     """
     predicted = as_float_array("predicted", predicted)
-    out = 0.5 * (float(actual) - predicted) ** 2
-    return float(out) if out.ndim == 0 else out
+    actual = np.full_like(predicted, as_float_array("actual", actual, ndim=0))
+    return squared_error(actual, predicted, axis=())  # one error per prediction
 
 
 def parabola_slope(predicted, actual=3.0):
@@ -49,8 +55,7 @@ def parabola_slope(predicted, actual=3.0):
     -2.0
     """
     predicted = as_float_array("predicted", predicted)
-    out = predicted - float(actual)
-    return float(out) if out.ndim == 0 else out
+    return squared_error_gradient(np.full_like(predicted, as_float_array("actual", actual, ndim=0)), predicted)
 
 
 def two_valleys(x):
@@ -103,6 +108,58 @@ def best_fit_line(x, y):
     return w, float(y.mean() - w * x.mean())
 
 
+# ---- chapter 6's problem --------------------------------------------------------------
+@dataclass(frozen=True)
+class DescentProblem:
+    r"""Gradient descent on the line fit of the hours and scores: chapter 6's set-up, in one place.
+
+    ``center``: the hours are measured from it (the class average, rounded);
+    ``start``: the ``(w, b)`` where descent starts, the line
+    :math:`\text{score} = w\,(\text{hours} - \text{center}) + b`;
+    ``learning_rates``: one that crawls, one that converges and one that
+    diverges in ``steps`` steps, in that order.  :meth:`fit` is the
+    :class:`LineFit` of the data; :attr:`learning_rate` the rate that converges.
+
+    >>> CHAPTER_6
+    DescentProblem(center=5.6, start=(-4.0, 40.0), learning_rates=(0.01, 0.1, 0.25), steps=40)
+    >>> fit = CHAPTER_6.fit()
+    >>> [fit.status(*fit.descend(CHAPTER_6.start, rate, CHAPTER_6.steps)) for rate in CHAPTER_6.learning_rates]
+    ['crawling', 'converged', 'diverged']
+    """
+
+    center: float
+    start: tuple[float, float]
+    learning_rates: tuple[float, float, float]
+    steps: int
+
+    def __post_init__(self):
+        # checked, and kept as plain floats so that the repr reads the same however they were given
+        center = float(as_float_array("center", self.center, ndim=0))
+        start = as_float_array("start", self.start, ndim=1)
+        if start.shape != (2,):
+            raise ValueError(tr("start must be a point (w, b), got shape {shape}").format(shape=start.shape))
+        rates = self.learning_rates
+        if isinstance(rates, (str, bytes)) or not hasattr(rates, "__len__") or len(rates) != 3:
+            raise ValueError(tr("learning_rates must be three learning rates, one that crawls, one that converges "
+                                "and one that diverges, got {value}").format(value=repr(rates)))
+        object.__setattr__(self, "center", center)
+        object.__setattr__(self, "start", tuple(start.tolist()))
+        object.__setattr__(self, "learning_rates", tuple(positive_float("learning_rates", rate) for rate in rates))
+        object.__setattr__(self, "steps", positive_int("steps", self.steps))
+
+    @property
+    def learning_rate(self) -> float:
+        """The learning rate that converges in :attr:`steps` steps: the middle one of :attr:`learning_rates`."""
+        return self.learning_rates[1]
+
+    def fit(self) -> LineFit:
+        """The :class:`LineFit` of :func:`nnlearn.data.study_hours`, with hours measured from :attr:`center`."""
+        return LineFit(*study_hours(), center=self.center)
+
+
+CHAPTER_6 = DescentProblem(center=5.6, start=(-4.0, 40.0), learning_rates=(0.01, 0.1, 0.25), steps=40)
+
+
 class LineFit:
     r"""The line :math:`\text{score} \approx w\,(\text{hours} - \text{center}) + b` on one data set.
 
@@ -145,11 +202,12 @@ class LineFit:
         :math:`\partial E/\partial b = \text{mean}(r)`.
         """
         w, b = as_float_array("params", params, ndim=1)
-        r = w * self.x + b - self.scores
+        r = squared_error_gradient(self.scores, w * self.x + b)  # the error's slope at each prediction
         return np.array([np.mean(r * self.x), np.mean(r)])
 
-    def descend(self, start=(-4.0, 40.0), learning_rate=0.1, steps=40, limit=1e4):
-        """Gradient descent on the loss from ``start``.
+    def descend(self, start=CHAPTER_6.start, learning_rate=CHAPTER_6.learning_rate, steps=CHAPTER_6.steps,
+                limit=1e4):
+        """Gradient descent on the loss from ``start`` (by default, as chapter 6 does: :data:`CHAPTER_6`).
 
         Returns ``(path, diverged)``: the ``(w, b)`` of every step, one row per
         step, and whether descent blew up (stopped early past ``limit``, or
@@ -178,8 +236,9 @@ class LineFit:
         key = (tuple(map(float, w_range)), tuple(map(float, b_range)), int(n))
         if key not in self._grids:
             W, B = np.meshgrid(np.linspace(*key[0], n), np.linspace(*key[1], n))
-            residual = W[..., None] * self.x + B[..., None] - self.scores
-            grid = (W, B, 0.5 * np.mean(residual ** 2, axis=-1))
+            predicted = W[..., None] * self.x + B[..., None]  # the last axis runs over the points
+            actual = np.broadcast_to(self.scores, predicted.shape)
+            grid = (W, B, squared_error(actual, predicted, axis=-1) / self.x.size)  # the loss at each (w, b)
             for array in grid:
                 array.flags.writeable = False
             self._grids[key] = grid

@@ -4,6 +4,9 @@ r"""The article's error: :math:`E = \frac{1}{2}\sum (y - \hat{y})^2`, and today'
 one half makes the slope tidy: :math:`\partial E / \partial \hat{y} = \hat{y} - y`.
 A :class:`Loss` holds an error for a batch with its slope, as a network uses
 it: ``LOSSES["squared_error"]`` (the article) and ``LOSSES["cross_entropy"]``.
+
+The squared error and its slope are written once, here; the line fit, the
+parabola of chapter 6 and the network's loss all call them.
 """
 
 from __future__ import annotations
@@ -28,26 +31,51 @@ def _pair(y, y_hat):
     return y, y_hat
 
 
-def squared_error(y, y_hat) -> float:
+def _squared_error(y, y_hat, axis=None):
+    r"""The article's error on float arrays, unchecked: :math:`\frac{1}{2}\sum (y - \hat{y})^2` over ``axis``.
+
+    The one place the formula is computed.  :func:`squared_error` checks its
+    arguments, then calls it; a network's loss calls it on arrays it checked
+    itself (a NaN there means training diverged, and passes through).
+    The square of a number above about 1.3e154 overflows although half a sum
+    of squares may not: the differences are first divided by a power of two
+    close to the largest of them (exact, like every multiplication by a power
+    of two), and the sum is multiplied back.
+    """
+    diff = y - y_hat
+    _, exponent = np.frexp(np.max(np.abs(diff), axis=axis, keepdims=True))  # largest = m * 2**exponent, m < 1
+    scaled = np.ldexp(diff, -exponent)  # every value now at most 1 in size
+    with np.errstate(over="ignore"):  # beyond the float range the error is inf
+        error = np.ldexp(0.5 * np.sum(scaled * scaled, axis=axis, keepdims=True), 2 * exponent)
+    return error.squeeze(axis)
+
+
+def _squared_error_gradient(y, y_hat):
+    r"""The slope of :func:`_squared_error` with respect to ``y_hat``, unchecked: :math:`\hat{y} - y`."""
+    return y_hat - y
+
+
+def squared_error(y, y_hat, axis=None):
     r"""The article's error, :math:`E = \frac{1}{2}\sum (y - \hat{y})^2`.
 
     Always :math:`\geq 0`, and zero only when every prediction is right.
     Computed without overflow for any finite inputs; an error larger than
     the largest float (about 1.8e308) is reported as ``inf``.
 
+    ``axis`` (an int or a tuple, as in numpy) sums over those axes only and
+    returns one error per remaining position: ``axis=1`` gives the error of
+    each row of a batch, ``axis=()`` the error of each value on its own.
+
     >>> squared_error(3.0, 1.0)
     2.0
     >>> squared_error([1.0, 0.0], [0.5, 0.5])
     0.25
+    >>> squared_error([[1.0, 0.0], [3.0, 1.0]], [[0.0, 0.0], [1.0, 1.0]], axis=1).tolist()
+    [0.5, 2.0]
     """
     y, y_hat = _pair(y, y_hat)
-    diff = y - y_hat
-    # scale first so that huge (finite) errors cannot overflow to inf
-    scale = np.max(np.abs(diff))
-    if scale == 0:
-        return 0.0
-    with np.errstate(over="ignore"):  # beyond the float range the error is inf
-        return float(0.5 * scale * scale * np.sum((diff / scale) ** 2))
+    out = _squared_error(y, y_hat, axis)
+    return float(out) if out.ndim == 0 else out
 
 
 def squared_error_gradient(y, y_hat):
@@ -57,7 +85,7 @@ def squared_error_gradient(y, y_hat):
     -2.0
     """
     y, y_hat = _pair(y, y_hat)
-    out = y_hat - y
+    out = _squared_error_gradient(y, y_hat)
     return float(out) if out.ndim == 0 else out
 
 
@@ -116,8 +144,8 @@ class Loss:
 LOSSES = {
     # the article's error: E = 1/2 sum_k (Y_k - y_k)^2 per sample; its slope y - Y
     "squared_error": Loss("squared_error",
-                          lambda y, Y: float(0.5 * np.sum((Y - y) ** 2) / y.shape[0]),
-                          lambda y, Y: (y - Y) / y.shape[0]),
+                          lambda y, Y: float(_squared_error(Y, y)) / y.shape[0],
+                          lambda y, Y: _squared_error_gradient(Y, y) / y.shape[0]),
     # today's usual error with a softmax output: E = -sum_k Y_k log y_k per sample; its slope -Y / y
     "cross_entropy": Loss("cross_entropy",
                           lambda y, Y: float(-np.sum(Y * np.log(np.maximum(y, TINY))) / y.shape[0]),

@@ -16,7 +16,9 @@ with plain gradient descent on mini-batches:
 The gradient comes from backpropagation, the chain rule applied layer by
 layer from the output back to the input.  This is written to be read, not to
 be the fastest possible; it is still fast enough to train on 4,000 digits in
-a few seconds.
+a few seconds.  :meth:`Network.trace` hands out every number of one forward
+and backward pass (for the pictures of chapter 7 and the lab), so nothing
+outside this module needs to work them out again or read the layers' caches.
 
 Beyond the article (chapter 8): ``activation="relu"`` for the hidden layers
 and ``loss="cross_entropy"`` with a softmax output layer, today's usual
@@ -41,8 +43,10 @@ class Layer:
 
     ``W`` has shape ``(inputs, outputs)``, ``b`` shape ``(outputs,)``.
     ``forward`` keeps what ``backward`` needs (the input ``x`` and output
-    ``y``); ``backward`` takes the slope of the error with respect to ``y``,
-    stores ``dW`` and ``db`` and returns the slope with respect to ``x``.
+    ``y``) and the weighted sums ``v``; ``backward`` takes the slope of the
+    error with respect to ``y`` (kept as ``dy``), keeps ``dv``, ``dW`` and
+    ``db`` and returns the slope with respect to ``x``.
+    :meth:`Network.trace` hands these numbers out.
     """
 
     def __init__(self, n_inputs: int, n_outputs: int, activation="sigmoid", rng=None):
@@ -53,8 +57,8 @@ class Layer:
         # small random weights, scaled so that v starts in the sigmoid's steep middle
         self.W = rng.normal(0.0, 1.0 / np.sqrt(n_inputs), size=(n_inputs, n_outputs))
         self.b = np.zeros(n_outputs)
-        self.x = self.y = None
-        self.dW = self.db = None
+        self.x = self.v = self.y = None
+        self.dy = self.dv = self.dW = self.db = None
 
     @property
     def n_inputs(self) -> int:
@@ -69,6 +73,7 @@ class Layer:
         self.x = x
         v = x @ self.W
         v += self.b  # in place: for a full batch a fresh array costs more than the addition
+        self.v = v
         self.y = self.activation.function(v)
         return self.y
 
@@ -85,12 +90,78 @@ class Layer:
         if self.y is None:
             raise RuntimeError(tr("call forward before backward: backward needs the stored x and y"))
         dv = self.activation.backward(self.y, dy)
+        self.dy, self.dv = dy, dv
         self.dW = self.x.T @ dv
         self.db = dv.sum(axis=0)
         return dv @ self.W.T if need_dx else None
 
     def __repr__(self) -> str:
         return f"Layer({self.n_inputs} -> {self.n_outputs}, activation={self.activation.name!r})"
+
+
+def _count(samples: int) -> str:
+    return f"{samples} sample" if samples == 1 else f"{samples} samples"
+
+
+def _read_only(array):
+    """A view of ``array`` that cannot be written to (None stays None): a trace must not change the network."""
+    if array is None:
+        return None
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+class LayerTrace:
+    r"""What one layer computed in a :meth:`Network.trace`, one row per sample.
+
+    ``x`` (its input), ``v`` (the weighted sums :math:`v = x W + b`) and ``y``
+    (its outputs) from the forward pass; with targets, from the backward pass:
+    ``dy`` and ``dv`` (the slopes :math:`\partial E / \partial y` and
+    :math:`\partial E / \partial v`), and ``dW``, ``db`` (the slopes of the
+    batch mean error with respect to the weights and biases).  Without targets
+    the last four are ``None``.  Every array is read-only.
+    """
+
+    def __init__(self, x, v, y, dy=None, dv=None, dW=None, db=None):
+        self.x, self.v, self.y = _read_only(x), _read_only(v), _read_only(y)
+        self.dy, self.dv, self.dW, self.db = _read_only(dy), _read_only(dv), _read_only(dW), _read_only(db)
+
+    def __repr__(self) -> str:
+        samples, inputs = self.x.shape
+        gradients = "" if self.dW is None else ", dy, dv, dW, db"
+        return f"LayerTrace({inputs} -> {self.y.shape[1]}, {_count(samples)}: x, v, y{gradients})"
+
+
+class Trace:
+    r"""Every number of one pass through a network, layer by layer: what :meth:`Network.trace` returns.
+
+    ``layers`` holds one :class:`LayerTrace` per layer, the first layer first;
+    ``X`` is the batch and ``outputs`` the network's outputs.  With targets
+    ``Y``, ``error`` is the batch mean of the network's loss (for the article's
+    error, :math:`\frac{1}{n}\sum_{\text{samples}} \frac{1}{2}\sum_k (Y_k - y_k)^2`)
+    and ``gradients`` the ``(dW, db)`` pairs that :meth:`Network.backward`
+    returned; without targets both are ``None``.
+    """
+
+    def __init__(self, X, Y, layers, loss, error):
+        self.X, self.Y = _read_only(X), _read_only(Y)
+        self.layers = tuple(layers)
+        self.loss, self.error = loss, error
+
+    @property
+    def outputs(self) -> np.ndarray:
+        """The outputs of the last layer: ``layers[-1].y``."""
+        return self.layers[-1].y
+
+    @property
+    def gradients(self) -> list | None:
+        """One ``(dW, db)`` pair per layer, as :meth:`Network.backward` returns them (``None`` without targets)."""
+        return None if self.Y is None else [(layer.dW, layer.db) for layer in self.layers]
+
+    def __repr__(self) -> str:
+        error = "forward only" if self.error is None else f"{self.loss}={self.error:.6g}"
+        return f"Trace({len(self.layers)} layers, {_count(self.X.shape[0])}, {error})"
 
 
 class Network:
@@ -201,6 +272,38 @@ class Network:
             # nobody uses the slope with respect to the input digits: skip it (a third of the work)
             dy = layer.backward(dy, need_dx=layer is not self.layers[0])
         return [(layer.dW, layer.db) for layer in self.layers]
+
+    def trace(self, X, Y=None) -> Trace:
+        r"""Every number of one pass through the network for the batch ``X``, layer by layer.
+
+        Runs :meth:`forward` on ``X`` and, given targets ``Y`` (as for
+        :meth:`backward`: one row per sample of ``X``), :meth:`backward`, the
+        very code that trains the network, and hands out what each layer
+        computed: its input ``x``, weighted sums ``v`` and outputs ``y``, and
+        with ``Y`` the slopes ``dy`` and ``dv`` and the gradients ``dW``, ``db``
+        that ``backward`` returned, with the batch mean error.  Pictures and
+        checks read these instead of working them out a second time.  The
+        weights and biases are not changed.
+
+        >>> net = Network([2, 3, 1], seed=0)
+        >>> trace = net.trace([[0.5, -1.0]], [[1.0]])
+        >>> trace
+        Trace(2 layers, 1 sample, squared_error=0.0722456)
+        >>> trace.layers[0]
+        LayerTrace(2 -> 3, 1 sample: x, v, y, dy, dv, dW, db)
+        >>> bool(np.all(trace.outputs == net.forward([[0.5, -1.0]])))
+        True
+        """
+        outputs = self.forward(X)  # checks X, naming it
+        gradients = None if Y is None else self.backward(Y)  # checks Y, naming it
+        if gradients is None:
+            layers = [LayerTrace(layer.x, layer.v, layer.y) for layer in self.layers]
+            return Trace(self.layers[0].x, None, layers, self.loss_function.name, None)
+        Y = as_float_array("Y", Y, ndim=2)
+        layers = [LayerTrace(layer.x, layer.v, layer.y, layer.dy, layer.dv, dW, db)
+                  for layer, (dW, db) in zip(self.layers, gradients)]
+        error = self.loss_function.value(outputs, Y)
+        return Trace(self.layers[0].x, Y, layers, self.loss_function.name, error)
 
     def train_step(self, X, Y, learning_rate: float) -> None:
         r"""The article's three moves on one batch: forward, backward, then

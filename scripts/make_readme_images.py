@@ -8,16 +8,16 @@ path, beside the line improving on the data), written to docs/descent.gif.
 
 from pathlib import Path
 
-from nnlearn import LineFit
-from nnlearn.data import study_hours
+from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "descent.gif"
 
 
 def main() -> None:
-    fit = LineFit(*study_hours(), center=5.6)
-    anim = animation.animate_descent(fit, start=(-4.0, 40.0), learning_rate=0.1, steps=40, frames=30, dpi=80)
+    fit = CHAPTER_6.fit()
+    anim = animation.animate_descent(fit, start=CHAPTER_6.start, learning_rate=CHAPTER_6.learning_rate,
+                                     steps=CHAPTER_6.steps, frames=30, dpi=80)
     frames = animation.frame_images(anim, colors=32)
     last = [frames[-1]] * 8  # rest on the answer before starting again
     frames[0].save(OUT, save_all=True, append_images=frames[1:] + last, duration=160, loop=0, optimize=True)

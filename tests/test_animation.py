@@ -6,6 +6,7 @@ import pytest
 from matplotlib.animation import FuncAnimation
 
 from nnlearn import gradient_descent
+from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation, plots
 
 
@@ -76,9 +77,9 @@ def test_animate_descent_shows_divergence_without_warning(line_fit):
 
 
 def test_plot_learning_rates_labels_each_run(line_fit):
-    drawn = plots.plot_learning_rates(line_fit, (0.01, 0.1, 0.25), steps=40)
+    drawn = plots.plot_learning_rates(line_fit)  # chapter 6's rates: 0.01, 0.1 and 0.25, 40 steps each
     assert drawn.status == ["crawling", "converged", "diverged"]
     first = drawn.lines[1].get_ydata()
-    assert first[0] == pytest.approx(line_fit.loss((-4.0, 40.0)))
+    assert first[0] == pytest.approx(line_fit.loss(CHAPTER_6.start))
     assert all(a >= b for a, b in zip(first, first[1:]))  # converging: the loss never goes up
     assert "0.25: diverged" in drawn.lines[2].get_label()

@@ -9,6 +9,8 @@ from matplotlib.colors import to_rgba
 from PIL import Image
 
 import nnlearn
+from nnlearn.gradcheck import relative_error
+from nnlearn.losses import cross_entropy
 from nnlearn.pictures import backprop
 from nnlearn.pictures._render import frame_images
 
@@ -43,6 +45,105 @@ def test_the_numbers_shown_are_those_of_backward(tiny):
     # the update step shows w - learning_rate * dW
     for (i, k), w in np.ndenumerate(tiny.layers[0].W - 0.5 * dW1):
         assert _number(steps[7].edges[(1, i, k)]) == pytest.approx(w, abs=1e-4)
+
+
+def chain_rule_by_hand(net, x, Y, learning_rate=0.5):
+    """Every number of the tiny network's picture, worked out here from its weights alone, as chapter 7 does
+    by hand: no Network.backward, so a fault there cannot hide in the reference.  The slopes of the weights
+    and biases are checked against finite differences before they are used."""
+    (W1, b1), (W2, b2) = [(layer.W.copy(), layer.b.copy()) for layer in net.layers]
+
+    def error():
+        return 0.5 * np.sum((Y - nnlearn.sigmoid(nnlearn.sigmoid(x @ W1 + b1) @ W2 + b2)) ** 2)
+
+    h = nnlearn.sigmoid(x @ W1 + b1)
+    y = nnlearn.sigmoid(h @ W2 + b2)
+    dy2 = y - Y
+    dv2 = dy2 * y * (1 - y)
+    dy1 = W2 @ dv2
+    dv1 = dy1 * h * (1 - h)
+    dW1, dW2 = np.outer(x, dv1), np.outer(h, dv2)
+    for array, slope in ((W1, dW1), (b1, dv1), (W2, dW2), (b2, dv2)):
+        assert relative_error(slope, nnlearn.numerical_gradient(error, array)) < 1e-7
+    return {"E": error(), "dy": {1: dy1, 2: dy2}, "dv": {1: dv1, 2: dv2}, "dW": {1: dW1, 2: dW2},
+            "W_new": {1: W1 - learning_rate * dW1, 2: W2 - learning_rate * dW2}}
+
+
+def check_the_steps_show(steps, expected):
+    """Every number the picture of the 2-2-2 network shows, against ``chain_rule_by_hand``."""
+    def close(shown, value):
+        assert _number(shown) == pytest.approx(value, rel=1e-3, abs=1e-9), (shown, value)
+
+    assert f"E = {expected['E']:.6f}" in steps[0].worked
+    # output layer (steps 1-3), then hidden layer (steps 4-6): dE/dy, dE/dv at the nodes, dE/dw on the edges
+    for layer, (at_y, at_v, at_w) in {2: (1, 2, 3), 1: (4, 5, 6)}.items():
+        for k in range(2):
+            close(steps[at_y].nodes[(layer, k)], expected["dy"][layer][k])
+            close(steps[at_v].nodes[(layer, k)], expected["dv"][layer][k])
+        for (i, k), slope in np.ndenumerate(expected["dW"][layer]):
+            close(steps[at_w].edges[(layer, i, k)], slope)
+        close(steps[at_y].worked, expected["dy"][layer][0])  # the worked number of each step, too
+        close(steps[at_v].worked, expected["dv"][layer][0])
+        close(steps[at_w].worked, expected["dW"][layer][0, 0])
+        for (i, k), w in np.ndenumerate(expected["W_new"][layer]):
+            close(steps[7].edges[(layer, i, k)], w)
+    close(steps[7].worked, expected["W_new"][1][0, 0])
+
+
+def test_the_stepper_shows_the_chain_rule_worked_out_by_hand(tiny):
+    expected = chain_rule_by_hand(tiny, X, Y)
+    check_the_steps_show(backprop.backprop_stepper(tiny, X, Y).steps, expected)
+
+
+def _forgot_the_sigmoids_slope(net, monkeypatch):
+    broken = nnlearn.activations.Activation(
+        "sigmoid", nnlearn.activations._sigmoid, nnlearn.sigmoid_derivative,
+        lambda y: y,  # forgot the (1 - y)
+    )
+    for layer in net.layers:
+        monkeypatch.setattr(layer, "activation", broken)
+
+
+def _hands_back_the_wrong_sign(net, monkeypatch):
+    real = nnlearn.Network.backward
+    monkeypatch.setattr(nnlearn.Network, "backward", lambda self, Y: [(-dW, -db) for dW, db in real(self, Y)])
+
+
+@pytest.mark.parametrize("break_backward", [_forgot_the_sigmoids_slope, _hands_back_the_wrong_sign])
+def test_the_stepper_check_fails_when_backward_is_broken(tiny, monkeypatch, break_backward):
+    """The check above can fail: the stepper shows what Network.backward computes, so break backward
+    and the stepper's numbers no longer match the chain rule worked out by hand."""
+    expected = chain_rule_by_hand(tiny, X, Y)  # from the weights alone, before anything is broken
+    break_backward(tiny, monkeypatch)
+    with pytest.raises(AssertionError):
+        check_the_steps_show(backprop.backprop_stepper(tiny, X, Y).steps, expected)
+
+
+def test_a_cross_entropy_network_shows_its_own_output_slope(tiny):
+    """The slope at the outputs is the network's own: -Y / y for the cross-entropy, not y - Y."""
+    net = nnlearn.Network([2, 2, 2], seed=0, loss="cross_entropy")
+    for mine, theirs in zip(net.layers, tiny.layers):
+        mine.W[:], mine.b[:] = theirs.W, theirs.b
+    target = np.array([0.0, 1.0])
+    steps = backprop.backprop_steps(net, X, target)
+    outputs = net.forward(X)[0]
+    own = net.trace(X[np.newaxis], target[np.newaxis]).layers[-1]
+    shown = np.array([_number(steps[1].nodes[(2, k)]) for k in range(2)])
+    np.testing.assert_allclose(shown, own.dy[0], rtol=1e-3)
+    np.testing.assert_allclose(shown, -target / outputs, rtol=1e-3)
+    assert not np.allclose(shown, outputs - target, rtol=0.1)  # the article's slope, which this network does not use
+    assert "-1.00 / " in steps[1].worked and "-Y_k / y_k" in steps[1].formula
+    # through the softmax, the cross-entropy's slope becomes y - Y
+    assert steps[2].title == "Through the softmax"
+    np.testing.assert_allclose([_number(steps[2].nodes[(2, k)]) for k in range(2)], outputs - target, rtol=1e-3)
+    np.testing.assert_allclose(_number(steps[2].worked), own.dv[0, 1], rtol=1e-5)
+    assert f"E = {cross_entropy(target, outputs):.6f}" in steps[0].worked
+    assert r"\log" in steps[0].formula and "softmax" in steps[0].title
+
+
+def test_a_network_without_a_sigmoid_or_softmax_output_is_refused():
+    with pytest.raises(ValueError, match="network must have a sigmoid or softmax output layer, got 'linear'"):
+        backprop.backprop_steps(nnlearn.Network([2, 2], output_activation="linear"), X, Y)
 
 
 def test_the_hand_back_step_multiplies_by_the_weights_it_shows(tiny):

@@ -60,8 +60,43 @@ def test_divergence_can_warn_and_return_the_finite_path():
 
 
 def test_a_nan_gradient_is_reported_not_returned():
-    with pytest.raises(DivergenceError):
+    # NaN where descent starts is the gradient's fault, and named as such (see below)
+    with pytest.raises(ValueError, match=r"^gradient returned NaN at the start point 1\.0"):
         gradient_descent(lambda w: np.nan * w, 1.0, 0.1, 5)
+    # NaN after some steps still stops descent
+    with pytest.raises(DivergenceError):
+        gradient_descent(lambda w: w if w > 0.5 else np.nan * w, 1.0, 0.3, 5)
+
+
+def test_a_gradient_without_return_is_named():
+    def gradient(point):
+        2 * point  # a forgotten return: the function returns None
+
+    message = (r"^gradient returned None \(a missing return\?\) at the point \[2\.0, -1\.0\]: it must return the "
+               r"slope at that point, of shape \(2,\) \(the shape of start\)$")
+    with pytest.raises(TypeError, match=message):
+        gradient_descent(gradient, (2.0, -1.0), 0.1, 5)
+    with pytest.raises(TypeError, match=r"gradient returned None \(a missing return\?\) at the point 0\.5"):
+        gradient_descent(gradient, 0.5, 0.1, 5, on_divergence="warn")  # a fault, not a divergence: no warning
+
+
+@pytest.mark.parametrize("slope, word", [(np.nan, "NaN"), (np.inf, "inf"), ([0.0, -np.inf], "inf"),
+                                         ([np.nan, np.inf], "NaN")])
+def test_a_gradient_that_is_not_finite_at_the_start_is_named(slope, word):
+    start = (2.0, -1.0) if np.ndim(slope) else 2.0
+    point = r"\[2\.0, -1\.0\]" if np.ndim(slope) else r"2\.0"
+    with pytest.raises(ValueError, match=rf"^gradient returned {word} at the start point {point}: descent needs a "
+                                         r"finite slope to take its first step$") as raised:
+        gradient_descent(lambda w: np.asarray(slope) + 0 * w, start, 0.1, 5, on_divergence="warn")
+    assert "learning_rate" not in str(raised.value)  # no advice about the learning rate: it did not diverge
+
+
+def test_real_divergence_keeps_its_advice():
+    with pytest.raises(DivergenceError) as raised:
+        gradient_descent(lambda w: 2 * w, (2.0, -1.0), 1.5, 200)
+    message = str(raised.value)
+    assert "diverged at step" in message and message.endswith("Try a smaller learning_rate, e.g. 0.15.")
+    assert "returned" not in message and "start point" not in message
 
 
 @given(

@@ -74,6 +74,8 @@ y = np.array([0, 1, 2, 3])
          r"y and y_hat must have the same shape, got \(2,\) and \(1,\)"),
         (lambda: nnlearn.squared_error([1.0], [np.inf]), ValueError, r"y_hat must contain only finite numbers"),
         (lambda: nnlearn.squared_error_gradient("1", 1.0), TypeError, r"y must be a number or an array"),
+        (lambda: nnlearn.parabola_error(1.0, actual=np.nan), ValueError, r"actual must contain only finite numbers"),
+        (lambda: nnlearn.parabola_slope(1.0, actual=[1.0, 2.0]), ValueError, r"actual must be a scalar"),
         # gradient descent
         (lambda: nnlearn.gradient_descent(3.0, 0.0, 0.1, 10), TypeError, r"gradient must be a function"),
         (lambda: nnlearn.gradient_descent(lambda w: w, 0.0, 0.1, 0), ValueError, r"steps must be a positive integer"),

@@ -131,6 +131,12 @@ CASES = [
      "on_divergence must be \"raise\" or \"warn\", got 'x'", "on_divergence 必须是 \"raise\" 或 \"warn\""),
     (lambda: gradient_descent(lambda w: np.zeros(2), 0.0, 0.1, 3), ValueError,
      "gradient must return an array of shape () (the shape of start), got shape (2,)", "与 start 的形状相同"),
+    (lambda: gradient_descent(lambda w: None, (2.0, -1.0), 0.1, 3), TypeError,
+     "gradient returned None (a missing return?) at the point [2.0, -1.0]: it must return the slope at that point, "
+     "of shape (2,) (the shape of start)", "gradient 在点 [2.0, -1.0] 处返回了 None（是不是忘了写返回值？）"),
+    (lambda: gradient_descent(lambda w: np.nan * w, 1.0, 0.1, 3), ValueError,
+     "gradient returned NaN at the start point 1.0: descent needs a finite slope to take its first step",
+     "gradient 在起点 1.0 处返回了 NaN：梯度下降要有一个有限的斜率"),
     (lambda: gradient_descent(lambda w: 2 * w, 1.0, 10.0, 50), DivergenceError,
      "gradient descent diverged at step 7 with learning_rate=10: the values exploded. "
      "Try a smaller learning_rate, e.g. 1.", "梯度下降在第 7 步发散了"),

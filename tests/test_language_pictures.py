@@ -16,17 +16,18 @@ import pytest
 from matplotlib.text import Text
 
 import nnlearn
-from nnlearn import LineFit, language
+from nnlearn import language
 from nnlearn.course.evaluation import plot_history, plot_misclassified
-from nnlearn.data import load_digits, study_hours
+from nnlearn.data import load_digits
 from nnlearn.language import tr
+from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation, backprop, drawpad, handwriting, learned, playground, plots, widgets
 from nnlearn.pictures._render import frame_images
 from nnlearn.pictures.playground_widget import Playground
 from nnlearn.problems import PROBLEMS, make_problem
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-KEPT_IN_LATIN = {"sigmoid"}  # the article's word, kept in Latin letters (docs/glossary.md)
+KEPT_IN_LATIN = {"sigmoid", "softmax"}  # kept in Latin letters (docs/glossary.md): the article's sigmoid, and softmax
 
 
 @pytest.fixture(params=["en", "zh"])
@@ -62,7 +63,7 @@ def digits():
 
 @pytest.fixture(scope="module")
 def fit():
-    return LineFit(*study_hours(), center=5.6)
+    return CHAPTER_6.fit()
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +187,7 @@ def test_the_tangent_says_which_way_is_downhill(lang):
 
 
 def test_descent_its_caption_and_the_notebooks_valleys(lang, fit):
-    path, _ = fit.descend((-4.0, 40.0), 0.1, 5)
+    path, _ = fit.descend(CHAPTER_6.start, CHAPTER_6.learning_rate, 5)
     drawn = plots.plot_descent(fit, path, status="diverged")
     caption = drawn.text.get_text().split("\n")
     assert caption[0].startswith(pick(lang, "step 5: w = ", "第 5 步：w = "))
@@ -272,6 +273,19 @@ def test_backpropagation_step_by_step(lang, tiny):
     frame_images(backprop.animate_backprop(tiny, [0.05, 0.10], [0.01, 0.99]))
 
 
+def test_backpropagation_of_a_cross_entropy_network(lang, tiny):
+    net = nnlearn.Network([2, 2, 2], seed=0, loss="cross_entropy")
+    for mine, theirs in zip(net.layers, tiny.layers):
+        mine.W[:], mine.b[:] = theirs.W, theirs.b
+    steps = backprop.backprop_steps(net, [0.05, 0.10], [0.0, 1.0])
+    assert [s.title for s in steps[:3]] == pick(
+        lang,
+        ["Forward: weighted sums, sigmoids, a softmax, the error", "The error's slope at each output",
+         "Through the softmax"],
+        ["前向传播：加权和、sigmoid 函数、softmax 函数、误差", "每个输出处误差的斜率", "穿过 softmax 函数"])
+    texts(backprop.plot_backprop_step(steps, 2).fig, lang)
+
+
 def test_what_the_hidden_nodes_learned(lang, digits):
     X, _ = digits
     net = nnlearn.Network([256, 8, 10], seed=0)
@@ -338,6 +352,8 @@ def test_the_playground(lang, xor):
      "predicted_range 必须是 (low, high)"),
     (lambda: backprop.backprop_steps(nnlearn.Network([5, 2]), np.zeros(5), np.zeros(2)),
      "network must have at most 4 nodes per layer", "network 每层最多只能有 4 个节点"),
+    (lambda: backprop.backprop_steps(nnlearn.Network([2, 2], output_activation="linear"), np.zeros(2), np.zeros(2)),
+     "network must have a sigmoid or softmax output layer", "network 的输出层必须使用 sigmoid 或 softmax 函数"),
     (lambda: learned.plot_hidden_weights(nnlearn.Network([2, 2])), "network must take 256 pixels",
      "network 必须以 256 个像素为输入"),
     (lambda: drawpad.plot_reading(np.zeros(256), np.zeros(4), np.zeros(3)), "outputs must hold 10 values",

@@ -13,6 +13,7 @@ from nnlearn import (
     two_valleys_slope,
 )
 from nnlearn.gradcheck import numerical_gradient
+from nnlearn.linefit import CHAPTER_6, DescentProblem
 from nnlearn.pictures import plots
 
 
@@ -45,21 +46,57 @@ def test_best_line_is_chapter_2s_least_squares_line_with_hours_from_center(line_
 
 def test_descent_crawls_converges_and_diverges(line_fit):
     states = {}
-    for lr in (0.01, 0.1, 0.25, 1.0):
-        path, diverged = line_fit.descend(learning_rate=lr, steps=40)
+    rates = (*CHAPTER_6.learning_rates, 1.0)
+    for lr in rates:
+        path, diverged = line_fit.descend(learning_rate=lr, steps=CHAPTER_6.steps)
         states[lr] = line_fit.status(path, diverged)
         assert np.all(np.isfinite(path))
+    assert rates == (0.01, 0.1, 0.25, 1.0)
     assert states == {0.01: "crawling", 0.1: "converged", 0.25: "diverged", 1.0: "diverged"}
+
+
+def test_chapter_6_is_one_problem_the_notebook_pictures_and_exercises_share(hours_scores):
+    hours, scores = hours_scores
+    fit = CHAPTER_6.fit()
+    assert CHAPTER_6.center == round(float(hours.mean()), 1) == fit.center  # hours from their mean, rounded
+    np.testing.assert_array_equal(fit.hours, hours)
+    np.testing.assert_array_equal(fit.scores, scores)
+    assert CHAPTER_6.start == (-4.0, 40.0) and CHAPTER_6.steps == 40
+    assert CHAPTER_6.start[0] < 0 < fit.best[0]  # the start is a line sloping the wrong way
+    assert CHAPTER_6.learning_rate == CHAPTER_6.learning_rates[1]
+    states = [fit.status(*fit.descend(CHAPTER_6.start, rate, CHAPTER_6.steps)) for rate in CHAPTER_6.learning_rates]
+    assert states == ["crawling", "converged", "diverged"]
+    # the defaults of the descent and of its pictures are the chapter's
+    path, _ = fit.descend()
+    np.testing.assert_array_equal(path, fit.descend(CHAPTER_6.start, CHAPTER_6.learning_rate, CHAPTER_6.steps)[0])
+    assert repr(CHAPTER_6) == (
+        "DescentProblem(center=5.6, start=(-4.0, 40.0), learning_rates=(0.01, 0.1, 0.25), steps=40)")
+
+
+@pytest.mark.parametrize("change, error, words", [
+    ({"center": "a"}, TypeError, r"center must be a number"),
+    ({"start": (1.0,)}, ValueError, r"start must be a point \(w, b\), got shape \(1,\)"),
+    ({"learning_rates": (0.1, 0.2)}, ValueError, r"learning_rates must be three learning rates"),
+    ({"learning_rates": (0.1, -0.2, 1.0)}, ValueError, r"learning_rates must be a positive finite number"),
+    ({"steps": 2.5}, TypeError, r"steps must be a positive integer"),
+])
+def test_a_descent_problem_checks_what_it_is_given(change, error, words):
+    given = {"center": 5.0, "start": [-4, 40], "learning_rates": [0.01, 0.1, 0.5], "steps": 40}
+    assert repr(DescentProblem(**given)) == (
+        "DescentProblem(center=5.0, start=(-4.0, 40.0), learning_rates=(0.01, 0.1, 0.5), steps=40)")
+    with pytest.raises(error, match=words):
+        DescentProblem(**(given | change))
 
 
 def test_descent_on_centered_hours_shrinks_each_error_by_a_fixed_factor(hours_scores):
     hours, scores = hours_scores
     fit = LineFit(hours, scores, center=hours.mean())  # exactly centered: w and b descend independently
-    path, _ = fit.descend(start=(-4.0, 40.0), learning_rate=0.1, steps=40)
+    w0, b0 = CHAPTER_6.start
+    path, _ = fit.descend(start=CHAPTER_6.start, learning_rate=0.1, steps=40)
     w_best, b_best = fit.best
     k = np.arange(41)
-    np.testing.assert_allclose(path[:, 1] - b_best, (40.0 - b_best) * 0.9 ** k, rtol=1e-9, atol=1e-9)
-    np.testing.assert_allclose(path[:, 0] - w_best, (-4.0 - w_best) * (1 - 0.1 * hours.var()) ** k,
+    np.testing.assert_allclose(path[:, 1] - b_best, (b0 - b_best) * 0.9 ** k, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(path[:, 0] - w_best, (w0 - w_best) * (1 - 0.1 * hours.var()) ** k,
                                rtol=1e-9, atol=1e-9)
 
 
@@ -96,7 +133,7 @@ def test_two_valleys_slope_is_its_derivative_and_descent_ends_where_it_starts():
 
 
 def test_the_valley_is_drawn_with_equal_scales(line_fit):
-    path, _ = line_fit.descend((-4.0, 40.0), 0.1, 40)
+    path, _ = line_fit.descend(CHAPTER_6.start, CHAPTER_6.learning_rate, CHAPTER_6.steps)
     drawn = plots.plot_valley(line_fit, path)
     assert drawn.ax.get_aspect() == 1.0
     (w0, w1), (b0, b1) = drawn.ax.get_xlim(), drawn.ax.get_ylim()

@@ -110,3 +110,103 @@ def test_reprs_are_deterministic():
     assert repr(net.layers[0]) == "Layer(256 -> 64, activation='sigmoid')"
     gen_net = nnlearn.Network([2, 1], seed=np.random.default_rng(0))
     assert "0x" not in repr(gen_net)
+
+
+# ---- trace: every number of one pass, handed out by the network ---------------------------
+@pytest.fixture
+def traced():
+    """A 3-4-2 network with non-zero biases, a batch of 5 and its one-hot targets."""
+    net = nnlearn.Network([3, 4, 2], seed=3)
+    rng = np.random.default_rng(3)
+    for layer in net.layers:
+        layer.b[:] = rng.normal(0, 0.5, layer.b.shape)
+    X = rng.uniform(-1, 1, (5, 3))
+    return net, X, net.one_hot([0, 1, 1, 0, 1])
+
+
+def test_trace_holds_the_numbers_of_forward_and_backward(traced):
+    net, X, Y = traced
+    trace = net.trace(X, Y)
+    outputs = net.forward(X)
+    gradients = net.backward(Y)
+    x = X
+    for layer, step, (dW, db) in zip(net.layers, trace.layers, gradients):
+        np.testing.assert_array_equal(step.x, x)
+        np.testing.assert_array_equal(step.v, x @ layer.W + layer.b)
+        np.testing.assert_array_equal(step.y, nnlearn.sigmoid(step.v))
+        np.testing.assert_allclose(step.dv, step.dy * step.y * (1 - step.y), rtol=1e-15)  # through the sigmoid
+        np.testing.assert_array_equal(step.dW, dW)
+        np.testing.assert_array_equal(step.db, db)
+        x = step.y
+    np.testing.assert_array_equal(trace.outputs, outputs)
+    # the chain rule as the layers hand it back: the loss's slope at the output, then dv W^T
+    np.testing.assert_array_equal(trace.layers[-1].dy, (outputs - Y) / len(X))
+    np.testing.assert_allclose(trace.layers[0].dy, trace.layers[1].dv @ net.layers[1].W.T, rtol=1e-15)
+    assert trace.error == net.loss(X, Y.argmax(axis=1))
+    assert [(a is None, b is None) for a, b in trace.gradients] == [(False, False)] * 2
+
+
+def test_trace_without_targets_is_the_forward_pass_only(traced):
+    net, X, Y = traced
+    net.trace(X, Y)  # the layers now keep slopes of this pass: a forward-only trace must not show them
+    trace = net.trace(X[:2])
+    assert trace.error is None and trace.gradients is None and trace.Y is None
+    assert all(step.dy is None and step.dv is None and step.dW is None and step.db is None for step in trace.layers)
+    np.testing.assert_array_equal(trace.outputs, net.forward(X[:2]))
+
+
+def test_trace_changes_nothing_and_cannot_be_changed(traced):
+    net, X, Y = traced
+    before = [(layer.W.copy(), layer.b.copy()) for layer in net.layers]
+    trace = net.trace(X, Y)
+    for layer, (W, b) in zip(net.layers, before):
+        np.testing.assert_array_equal(layer.W, W)
+        np.testing.assert_array_equal(layer.b, b)
+    with pytest.raises(ValueError, match="read-only"):
+        trace.layers[0].y[0, 0] = 1.0
+    with pytest.raises(ValueError, match="read-only"):
+        trace.gradients[1][0][0, 0] = 1.0
+    kept = trace.outputs.copy()
+    net.train_step(X[::-1], Y[::-1], 3.0)  # a later pass and update leave the trace as it was
+    np.testing.assert_array_equal(trace.outputs, kept)
+
+
+def test_trace_shows_what_backward_returned(traced, monkeypatch):
+    """The gradients of a trace are those of Network.backward, not worked out again."""
+    net, X, Y = traced
+    real = nnlearn.Network.backward
+    monkeypatch.setattr(nnlearn.Network, "backward", lambda self, Y: [(2 * dW, db) for dW, db in real(self, Y)])
+    trace = net.trace(X, Y)
+    np.testing.assert_array_equal(trace.layers[0].dW, 2 * net.layers[0].dW)
+
+
+def test_trace_of_a_cross_entropy_network_starts_from_its_own_slope():
+    net = nnlearn.Network([3, 4], seed=2, loss="cross_entropy")
+    X = np.random.default_rng(2).uniform(-1, 1, (5, 3))
+    Y = net.one_hot([0, 3, 1, 1, 2])
+    trace = net.trace(X, Y)
+    np.testing.assert_allclose(trace.layers[-1].dy, -Y / trace.outputs / 5, rtol=1e-15)  # -Y / y, batch mean
+    np.testing.assert_allclose(trace.layers[-1].dv, (trace.outputs - Y) / 5, rtol=1e-12, atol=1e-15)
+    assert trace.error == pytest.approx(net.loss(X, Y.argmax(axis=1)))
+    assert repr(trace).startswith("Trace(1 layers, 5 samples, cross_entropy=")
+
+
+def test_trace_repr_is_deterministic(traced):
+    net, X, Y = traced
+    assert repr(net.trace(X[:1])) == "Trace(2 layers, 1 sample, forward only)"
+    trace = net.trace(X, Y)
+    assert repr(trace) == repr(net.trace(X, Y)) == f"Trace(2 layers, 5 samples, squared_error={trace.error:.6g})"
+    assert repr(trace.layers[1]) == "LayerTrace(4 -> 2, 5 samples: x, v, y, dy, dv, dW, db)"
+    assert repr(net.trace(X).layers[0]) == "LayerTrace(3 -> 4, 5 samples: x, v, y)"
+
+
+@pytest.mark.parametrize("X, Y, error, words", [
+    (np.zeros((2, 4)), None, ValueError, r"X must have 3 columns"),
+    ("abc", None, TypeError, r"X must be a number or an array of numbers"),
+    (np.zeros((2, 3)), np.zeros((3, 2)), ValueError, r"Y must have shape \(2, 2\)"),
+    (np.zeros((2, 3)), np.zeros(2), ValueError, r"Y must be a 2-D array"),
+    (np.zeros((2, 3)), [[np.nan, 0.0], [0.0, 1.0]], ValueError, r"Y must contain only finite numbers"),
+])
+def test_trace_names_bad_input(X, Y, error, words):
+    with pytest.raises(error, match=words):
+        nnlearn.Network([3, 4, 2], seed=0).trace(X, Y)

@@ -67,5 +67,42 @@ def test_squared_error_huge_values_do_not_warn():
     assert nnlearn.squared_error([1e150], [-1e150]) == pytest.approx(2e300)
 
 
+def test_squared_error_over_an_axis_gives_one_error_per_position():
+    y = np.array([[1.0, 0.0], [3.0, 1.0], [1e200, -1e200]])
+    y_hat = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
+    rows = nnlearn.squared_error(y, y_hat, axis=1)
+    assert rows.tolist() == [0.5, 2.0, float("inf")]  # each row on its own: a huge row does not spoil the others
+    assert nnlearn.squared_error(y[:2], y_hat[:2], axis=0).tolist() == [2.5, 0.0]
+    np.testing.assert_array_equal(nnlearn.squared_error(y[:2], y_hat[:2], axis=()), 0.5 * (y[:2] - y_hat[:2]) ** 2)
+    assert nnlearn.squared_error(y[:2], y_hat[:2], axis=(0, 1)) == nnlearn.squared_error(y[:2], y_hat[:2]) == 2.5
+
+
+def test_every_squared_error_of_the_package_is_the_one_in_losses(monkeypatch, line_fit):
+    """The parabola, the line fit and the network all compute the error and its slope through losses.py."""
+    from nnlearn import losses
+
+    calls = []
+    for name in ("_squared_error", "_squared_error_gradient"):
+        original = getattr(losses, name)
+        monkeypatch.setattr(losses, name, lambda *args, _f=original, _n=name: calls.append(_n) or _f(*args))
+
+    def through_losses(call):
+        calls.clear()
+        call()
+        return sorted(set(calls))
+
+    error, slope = ["_squared_error"], ["_squared_error_gradient"]
+    net = nnlearn.Network([2, 3, 2], seed=0)
+    X, labels = np.array([[0.5, -1.0], [1.0, 0.0]]), np.array([0, 1])
+    assert through_losses(lambda: nnlearn.parabola_error(1.0)) == error
+    assert through_losses(lambda: nnlearn.parabola_slope(1.0)) == slope
+    assert through_losses(lambda: line_fit.loss((1.0, 60.0))) == error
+    assert through_losses(lambda: line_fit.gradient((1.0, 60.0))) == slope
+    assert through_losses(lambda: line_fit.loss_grid((0.0, 1.0), (50.0, 60.0), n=3)) == error
+    assert through_losses(lambda: net.loss(X, labels)) == error
+    assert through_losses(lambda: (net.forward(X), net.backward(net.one_hot(labels)))) == slope
+    assert through_losses(lambda: net.trace(X, net.one_hot(labels))) == error + slope
+
+
 def test_mean_squared_error_divides_by_the_number_of_samples():
     assert nnlearn.mean_squared_error([1.0, 3.0, 0.0], [0.0, 0.0, 0.0]) == pytest.approx(5.0 / 3)

@@ -123,3 +123,31 @@ def test_two_hidden_layers_solve_the_spirals():
     lab = Playground("spirals", noise=0.05, learning_rate=5.0, hidden_nodes=8, hidden_layers=2, steps_per_frame=100)
     lab.step(40)
     assert lab.drawn.accuracy >= 0.95
+
+
+def test_the_lab_pictures_ask_the_network_for_their_numbers(monkeypatch):
+    """The node maps, the loss curve, the drawing pad's reading and the most exciting digits all come
+    from Network.trace, the network's own forward (and backward) pass, not from the layers' caches."""
+    from nnlearn.pictures import drawpad, learned
+
+    traced = []
+    real = nnlearn.Network.trace
+    monkeypatch.setattr(nnlearn.Network, "trace", lambda self, *args: traced.append(len(args)) or real(self, *args))
+
+    def asks(call, with_targets=False):
+        traced.clear()
+        call()
+        return bool(traced) and set(traced) == {2 if with_targets else 1}
+
+    assert asks(lambda: playground.node_outputs(nnlearn.Network([2, 3, 1], seed=0), n=4))
+    digits = nnlearn.Network([256, 3, 10], seed=0)
+    assert asks(lambda: drawpad.read_digit(digits, np.zeros(256)))
+    assert asks(lambda: learned.most_exciting(digits, np.zeros((5, 256)), node=1, count=2))
+    lab = Playground("xor", hidden_nodes=2, hidden_layers=1, n=20, steps_per_frame=3)
+    traced.clear()
+    lab.step()
+    assert traced.count(2) == 3 and len(lab.losses) == 3  # the loss each step started from, with its targets
+    twin = nnlearn.Network([2, 2, 1], seed=0)
+    for loss in lab.losses:
+        assert loss == twin.trace(lab.X, lab.Y).error
+        twin.train_step(lab.X, lab.Y, lab.learning_rate.value)

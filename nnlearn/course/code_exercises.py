@@ -20,6 +20,7 @@ import numpy as np
 from ..activations import sigmoid as _sigma
 from ..activations import sigmoid_derivative as _sigma_slope
 from ..descent import gradient_descent
+from ..linefit import CHAPTER_6
 from ..network import Layer, Network
 from ..neuron import Neuron
 from .checking import Case, Slip, code_exercise
@@ -202,7 +203,7 @@ check_descent_step = code_exercise(
     reference=_step,
     cases=[
         Case("a step on the parabola", (0.0, -3.0, 0.5)),
-        Case("a point with two coordinates (w, b)", (np.array([-4.0, 40.0]), np.array([-12.0, 3.5]), 0.1),
+        Case("a point with two coordinates (w, b)", (np.array(CHAPTER_6.start), np.array([-12.0, 3.5]), 0.1),
              "point and slope may be arrays, one entry per weight: the same line works on whole arrays."),
         Case("a learning rate of zero", (2.5, 1.0, 0.0), "With learning_rate = 0 the point does not move."),
         Case("a negative slope", (1.0, -2.0, 0.25)),

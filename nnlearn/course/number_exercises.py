@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..data import IMAGE_SHAPE, load_digits, study_hours
+from ..data import IMAGE_SHAPE, load_digits
 from ..language import tr
-from ..linefit import LineFit
+from ..linefit import CHAPTER_6, LineFit
 from ..network import Network
 from .checking import (
     Right,
@@ -278,16 +278,16 @@ def check_descent_step_by_hand(answer, predicted=0.0, actual=3.0, learning_rate=
 @exercise("converging", "diverging", hints=(
     'Too small a rate crawls, too large a one overshoots and climbs out: move the slider and watch.',
     'The border is 2 / np.var(hours): take half of it for one answer and twice it for the other.'))
-def check_learning_rates(converging, diverging, steps=40):
+def check_learning_rates(converging, diverging, steps=CHAPTER_6.steps):
     """Chapter 6: a learning rate that converges in ``steps`` steps on the line fit, and one that diverges.
 
-    Uses the notebook's set-up: ``study_hours()``, hours centred on 5.6, start (-4, 40).
+    Uses the notebook's set-up, :data:`nnlearn.linefit.CHAPTER_6`: its data and where descent starts.
     """
     rates = [converging, diverging]
     if min(rates) <= 0:
         return tr("Both answers must be positive numbers, e.g. 0.1.")
-    fit = LineFit(*study_hours(), center=5.6)
-    status = [fit.status(*fit.descend((-4.0, 40.0), lr, steps)) for lr in rates]
+    fit = CHAPTER_6.fit()
+    status = [fit.status(*fit.descend(CHAPTER_6.start, lr, steps)) for lr in rates]
     if status == ["converged", "diverged"]:
         return Right(tr("{converging:g} converges and {diverging:g} diverges. The border lies at "
                         "2 / var(hours) = {border:.3f}.").format(converging=rates[0], diverging=rates[1],

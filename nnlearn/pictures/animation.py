@@ -14,7 +14,7 @@ import numpy as np
 from .._checks import positive_int
 from ..descent import gradient_descent
 from ..language import tr
-from ..linefit import parabola_error, parabola_slope
+from ..linefit import CHAPTER_6, parabola_error, parabola_slope
 from ._render import frame_images, make_animation, to_html
 from .descent import HOURS_SHOWN, line_label, plot_descent, step_caption
 from .style import ANIMATION_DPI, DATA, PATH, TEXT, axes_for, style_axes
@@ -52,8 +52,11 @@ def animate_ball_rolling(start=-1.0, actual=3.0, learning_rate=0.15, steps=40, p
     return make_animation(ax.figure, draw, len(path), (trail, ball, label), path=path)
 
 
-def animate_descent(fit, start=(-4.0, 40.0), learning_rate=0.1, steps=40, frames=None, dpi=ANIMATION_DPI):
+def animate_descent(fit, start=CHAPTER_6.start, learning_rate=CHAPTER_6.learning_rate, steps=CHAPTER_6.steps,
+                    frames=None, dpi=ANIMATION_DPI):
     """Descent on ``fit``'s loss surface beside the line improving on the data, as one animation.
+
+    ``start``, ``learning_rate`` and ``steps`` default to chapter 6's (:data:`nnlearn.linefit.CHAPTER_6`).
 
     At most ``frames`` frames (default: one per step, ``steps + 1``), spread
     evenly over the path.  The path and whether it diverged are stored on the

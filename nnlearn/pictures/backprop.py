@@ -3,15 +3,16 @@
 A small network is drawn as nodes and edges. The first step shows the forward pass: the
 value of every node and the weight of every edge. Each later step is one move of the chain
 rule, from the output back to the input: the error's slope at the outputs, through the
-sigmoid, onto the weights of the last layer, handed back to the hidden nodes, and so on; the
+sigmoid (or softmax), onto the weights of the last layer, handed back to the hidden nodes, and so on; the
 last step is the update of every weight. The nodes and edges of the current step are drawn in
 the colour of the error, with their numbers, and the step's formula is written beside the
 diagram with one of its numbers worked out.
 
-:func:`backprop_steps` computes the steps from a :class:`~nnlearn.Network`'s own ``forward``
-and ``backward`` (for one sample the bias gradient ``db`` equals the slope with respect to the
-weighted sum, ``dE/dv``); :func:`plot_backprop_step` draws one; :func:`backprop_stepper` is the
-widget with Previous / Next / Play; :func:`animate_backprop` the same as a film.
+:func:`backprop_steps` writes the steps with the numbers that :meth:`nnlearn.Network.trace`
+hands out from the network's own ``forward`` and ``backward`` (it works none out itself, so a
+network trained with the cross-entropy and a softmax output shows its own slopes);
+:func:`plot_backprop_step` draws one; :func:`backprop_stepper` is the widget with Previous /
+Next / Play; :func:`animate_backprop` the same as a film.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def _node_name(layer: int, k: int, n_layers: int) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.4g}"  # four significant digits, however small the slope
+    return f"{value + 0.0:.4g}"  # four significant digits, however small the slope (+ 0.0: no "-0")
 
 
 def _label(nodes: dict, layer: int, what: str, values) -> None:
@@ -71,14 +72,49 @@ def _label(nodes: dict, layer: int, what: str, values) -> None:
 
 def _factor(value: float) -> str:
     """A number inside a product: in brackets when negative."""
-    return f"({value:.6f})" if value < 0 else f"{value:.6f}"
+    return f"({value:.6f})" if value < 0 else f"{value + 0.0:.6f}"  # + 0.0: no "-0.000000"
+
+
+# How each step is written for the network's loss: its formula (with the error's slope at the outputs,
+# where backpropagation starts) and that slope worked out for one output
+LOSS_TEXTS = {
+    "squared_error": (r"E = \frac{1}{2}\sum_k (Y_k - y_k)^2", r"$\partial E / \partial y_k = y_k - Y_k$",
+                      lambda y, Y, dy: f"{y:.4f} - {Y:.2f} = {dy:.6f}"),
+    "cross_entropy": (r"E = -\sum_k Y_k \log y_k", r"$\partial E / \partial y_k = -Y_k / y_k$",
+                      lambda y, Y, dy: f"-{Y:.2f} / {y:.4f} = {dy + 0.0:.6f}"),
+}
+OUTPUT_ACTIVATIONS = ("sigmoid", "softmax")  # the activations whose step through them is written out
+
+
+def _through_sigmoid(y, dy, dv, k):
+    return f"{_factor(dy[k])} x {y[k]:.4f} x (1 - {y[k]:.4f}) = {dv[k]:.6f}"
+
+
+def _through_softmax(y, dy, dv, k):
+    shares = " + ".join(f"{y_j:.4f} x {_factor(dy_j)}" for y_j, dy_j in zip(y, dy))
+    return f"{y[k]:.4f} x ({_factor(dy[k])} - ({shares})) = {dv[k]:.6f}"
+
+
+# the step through a layer's activation: its title, formula and one number worked out
+THROUGH = {
+    "sigmoid": ("Through the sigmoid",
+                r"$\partial E / \partial v_k = \partial E / \partial y_k \cdot y_k\,(1 - y_k)$", _through_sigmoid),
+    "softmax": ("Through the softmax",
+                r"$\partial E / \partial v_k = y_k\,(\partial E / \partial y_k"
+                r" - \sum_j y_j\,\partial E / \partial y_j)$",
+                _through_softmax),
+}
 
 
 def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
     r"""The steps of one forward and backward pass of ``network`` for one sample ``x`` with targets ``Y``.
 
-    Uses ``network.forward`` and ``network.backward`` (and changes nothing in the
-    network's weights); the update step shows ``W - learning_rate * dW``.
+    Every number shown is one that :meth:`~nnlearn.Network.trace` hands out from the
+    network's own ``forward`` and ``backward``: the outputs, the error, the slopes
+    ``dE/dy`` and ``dE/dv`` of every node and ``dE/dw`` of every weight, for the
+    network's own loss (the article's error or the cross-entropy) and output
+    activation (the sigmoid or a softmax).  Nothing in the network changes; the
+    update step shows ``W - learning_rate * dW``.
     """
     if not isinstance(network, Network):
         raise TypeError(tr("network must be an nnlearn.Network, got {kind}").format(kind=type(network).__name__))
@@ -88,6 +124,9 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
     if network.activation.name != "sigmoid":
         raise ValueError(tr("network must use the sigmoid (the steps write y(1 - y)), got {name}").format(
             name=repr(network.activation.name)))
+    if network.output_activation.name not in OUTPUT_ACTIVATIONS:
+        raise ValueError(tr("network must have a sigmoid or softmax output layer, got {name}").format(
+            name=repr(network.output_activation.name)))
     x = as_float_array("x", x, ndim=1)
     if x.shape != (network.n_inputs,):
         raise ValueError(tr("x must hold {n} values, one per input node, got shape {shape}").format(
@@ -98,59 +137,62 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
             n=network.n_outputs, shape=Y.shape))
     learning_rate = positive_float("learning_rate", learning_rate)
 
-    outputs = network.forward(x)[0]
-    grads = network.backward(Y[np.newaxis, :])
-    layers = network.layers
-    L = len(layers)
-    values = [x] + [layer.y[0] for layer in layers]  # y of every layer, inputs first
-    dv = [db for _, db in grads]  # one sample: dE/db = dE/dv
-    error = 0.5 * float(np.sum((Y - outputs) ** 2))
+    trace = network.trace(x[np.newaxis, :], Y[np.newaxis, :])
+    passes = trace.layers  # what each layer computed, first layer first
+    weights_of = [layer.W for layer in network.layers]
+    L = len(passes)
+    values = [x] + [done.y[0] for done in passes]  # y of every layer, inputs first
+    outputs = values[-1]
+    error_formula, slope_formula, slope_worked = LOSS_TEXTS[trace.loss]
+    softmax = network.output_activation.name == "softmax"
 
     nodes = {(0, k): f"x={v:.2f}" for k, v in enumerate(x)}
     for layer_index in range(1, L + 1):
         for k, v in enumerate(values[layer_index]):
             nodes[(layer_index, k)] = f"y={v:.4f}"
-    weights = {(n, i, k): f"w={w:.2f}" for n, layer in enumerate(layers, start=1)
-               for (i, k), w in np.ndenumerate(layer.W)}
+    weights = {(n, i, k): f"w={w:.2f}" for n, W in enumerate(weights_of, start=1) for (i, k), w in np.ndenumerate(W)}
     edges = dict(weights)  # what each edge shows: its weight, or its slope once computed
     name = _node_name
+    if softmax:
+        title = tr("Forward: weighted sums, sigmoids, a softmax, the error")
+        squash = (r"h_k = \sigma(v_k),\quad " if L > 1 else "") + r"y_k = e^{v_k} / \sum_j e^{v_j}"
+    else:
+        title, squash = tr("Forward: weighted sums, sigmoids, the error"), r"y_k = \sigma(v_k)"
     steps = [Step(
-        tr("Forward: weighted sums, sigmoids, the error"),
-        r"$v_k = \sum_i y_i\, w_{ik} + b_k,\quad y_k = \sigma(v_k),\quad E = \frac{1}{2}\sum_k (Y_k - y_k)^2$",
-        tr("targets Y = {targets}:  E = {error:.6f}").format(targets=np.array2string(Y, precision=2), error=error),
+        title, rf"$v_k = \sum_i y_i\, w_{{ik}} + b_k,\quad {squash},\quad {error_formula}$",
+        tr("targets Y = {targets}:  E = {error:.6f}").format(targets=np.array2string(Y, precision=2),
+                                                            error=trace.error),
         dict(nodes), dict(edges), frozenset(nodes) | frozenset(edges), kind="forward")]
 
     for n in range(L, 0, -1):  # from the output layer back to the first
-        y = values[n]
+        done = passes[n - 1]
+        y, dy, dv = done.y[0], done.dy[0], done.dv[0]
         here = [(n, k) for k in range(len(y))]
-        k0 = 0
+        # the node whose numbers are worked out: the first, but for the cross-entropy the output with the
+        # largest target (its slope -Y/y is 0 wherever the target is 0)
+        k0 = int(np.argmax(Y)) if n == L and trace.loss == "cross_entropy" else 0
+        _label(nodes, n, "dE/dy", dy)
         if n == L:
-            dy = outputs - Y
-            _label(nodes, n, "dE/dy", dy)
             steps.append(Step(
-                tr("The error's slope at each output"),
-                r"$\partial E / \partial y_k = y_k - Y_k$",
-                f"${name(n, k0, L)}$: {outputs[k0]:.4f} - {Y[k0]:.2f} = {dy[k0]:.6f}",
+                tr("The error's slope at each output"), slope_formula,
+                f"${name(n, k0, L)}$: {slope_worked(outputs[k0], Y[k0], dy[k0])}",
                 dict(nodes), dict(edges), frozenset(here)))
         else:
-            W_next = layers[n].W  # weights out of layer n
-            dy = W_next @ dv[n]
-            _label(nodes, n, "dE/dy", dy)
+            W_next, dv_next = weights_of[n], passes[n].dv[0]  # weights out of layer n, slopes of the layer after
             back_edges = frozenset((n + 1, k, j) for k in range(len(y)) for j in range(W_next.shape[1]))
             shown = {**edges, **{key: weights[key] for key in back_edges}}  # the weights this step multiplies by
-            terms = " + ".join(f"{W_next[k0, j]:.2f} x {_factor(dv[n][j])}" for j in range(W_next.shape[1]))
+            terms = " + ".join(f"{W_next[k0, j]:.2f} x {_factor(dv_next[j])}" for j in range(W_next.shape[1]))
             steps.append(Step(
                 tr("Each hidden node's share of the blame, handed back"),
                 r"$\partial E / \partial y_i = \sum_k w_{ik}\; \partial E / \partial v_k$",
                 f"${name(n, k0, L)}$: {terms} = {dy[k0]:.6f}",
                 dict(nodes), shown, frozenset(here) | back_edges))
-        _label(nodes, n, "dE/dv", dv[n - 1])
+        _label(nodes, n, "dE/dv", dv)
+        through_title, through_formula, through_worked = THROUGH[network.layers[n - 1].activation.name]
         steps.append(Step(
-            tr("Through the sigmoid"),
-            r"$\partial E / \partial v_k = \partial E / \partial y_k \cdot y_k\,(1 - y_k)$",
-            f"${name(n, k0, L)}$: {_factor(dy[k0])} x {y[k0]:.4f} x (1 - {y[k0]:.4f}) = {dv[n - 1][k0]:.6f}",
+            tr(through_title), through_formula, f"${name(n, k0, L)}$: {through_worked(y, dy, dv, k0)}",
             dict(nodes), dict(edges), frozenset(here)))
-        dW = grads[n - 1][0]
+        dW = done.dW
         into = values[n - 1]
         for (i, k), g in np.ndenumerate(dW):
             edges[(n, i, k)] = f"dE/dw={_fmt(g)}"
@@ -159,15 +201,15 @@ def backprop_steps(network, x, Y, learning_rate=0.5) -> list[Step]:
             r"$\partial E / \partial w_{ik} = y_i \cdot \partial E / \partial v_k,\quad \partial E / \partial b_k ="
             r" \partial E / \partial v_k$",
             tr("$w$ from ${source}$ to ${target}$: {y:.4f} x {slope} = {product:.6f}").format(
-                source=name(n - 1, 0, L), target=name(n, 0, L), y=into[0], slope=_factor(dv[n - 1][0]),
+                source=name(n - 1, 0, L), target=name(n, 0, L), y=into[0], slope=_factor(dv[0]),
                 product=dW[0, 0]),
             dict(nodes), dict(edges), frozenset((n, i, k) for (i, k), _ in np.ndenumerate(dW))))
 
     new_edges = {}
-    for n, (layer, (dW, _)) in enumerate(zip(layers, grads), start=1):
-        for (i, k), w in np.ndenumerate(layer.W - learning_rate * dW):
+    for n, (W, (dW, _)) in enumerate(zip(weights_of, trace.gradients), start=1):
+        for (i, k), w in np.ndenumerate(W - learning_rate * dW):
             new_edges[(n, i, k)] = f"w={w:.4f}"
-    w0, g0 = layers[0].W[0, 0], grads[0][0][0, 0]
+    w0, g0 = weights_of[0][0, 0], trace.gradients[0][0][0, 0]
     steps.append(Step(
         tr("Update every weight (learning rate {rate:g})").format(rate=learning_rate),
         r"$w \leftarrow w - \mathrm{learning\ rate} \times \partial E / \partial w$",

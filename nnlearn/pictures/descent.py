@@ -18,7 +18,7 @@ import numpy as np
 from .._checks import as_float_array, positive_float
 from ..descent import gradient_descent
 from ..language import tr
-from ..linefit import parabola_error, parabola_slope, two_valleys, two_valleys_slope
+from ..linefit import CHAPTER_6, parabola_error, parabola_slope, two_valleys, two_valleys_slope
 from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, Drawn, axes_for, style_axes
 
 HOURS_SHOWN = (0.0, 10.5)  # the hours axis of the data panel
@@ -130,11 +130,13 @@ def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
                  points=points, step=step, text=text, window=(w_range, b_range), legend=legend)
 
 
-def plot_learning_rates(fit, learning_rates=(0.01, 0.1, 0.25), start=(-4.0, 40.0), steps=40, ax=None):
+def plot_learning_rates(fit, learning_rates=CHAPTER_6.learning_rates, start=CHAPTER_6.start, steps=CHAPTER_6.steps,
+                        ax=None):
     """The loss after each step for several learning rates, on a log scale.
 
     Shows crawling (too small), converging, and diverging (too large) side by
-    side.  Returns ``ax``, ``lines`` (one per learning rate) and ``status``
+    side; by default chapter 6's rates, start and steps
+    (:data:`nnlearn.linefit.CHAPTER_6`).  Returns ``ax``, ``lines`` (one per learning rate) and ``status``
     (``"crawling"``, ``"converged"`` or ``"diverged"`` for each).
     """
     ax = axes_for(ax, (6, 4))

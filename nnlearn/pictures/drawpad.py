@@ -67,8 +67,9 @@ def read_digit(network, x):
     ``hidden`` is the first hidden layer's outputs, ``outputs`` the 10 outputs,
     ``answer`` the most active output.
     """
-    outputs = network.forward(np.asarray(x, dtype=float).reshape(1, -1))[0]
-    hidden = network.layers[0].y[0] if len(network.layers) > 1 else np.array([])
+    trace = network.trace(np.asarray(x, dtype=float).reshape(1, -1))  # the network's own forward pass
+    outputs = trace.outputs[0]
+    hidden = trace.layers[0].y[0] if len(trace.layers) > 1 else np.array([])
     return hidden.copy(), outputs.copy(), int(np.argmax(outputs))
 
 

@@ -79,8 +79,8 @@ def most_exciting(network, X, node, count=8):
         raise ValueError(tr("node must be a hidden node number from 0 to {last}, got {node}").format(
             last=n_hidden - 1, node=repr(node)))
     count = positive_int("count", count)
-    network.forward(X)  # the network's own forward pass; its first layer keeps its outputs
-    return np.argsort(-network.layers[0].y[:, node], kind="stable")[:count]
+    hidden = network.trace(X).layers[0].y  # the first layer's outputs, from the network's own forward pass
+    return np.argsort(-hidden[:, node], kind="stable")[:count]
 
 
 def plot_most_exciting(network, X, node, count=8, size=1.0, fig=None):

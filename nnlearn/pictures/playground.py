@@ -48,8 +48,8 @@ def node_outputs(network, n=GRID, limit=LIMIT):
         raise ValueError(tr("the network must have 2 inputs (x1, x2), got {n}").format(n=network.n_inputs))
     x1, x2 = np.meshgrid(np.linspace(-limit, limit, n), np.linspace(limit, -limit, n))
     X = np.column_stack([x1.ravel(), x2.ravel()])
-    network.forward(X)
-    layers = [X] + [layer.y for layer in network.layers]
+    trace = network.trace(X)  # the network's own forward pass, every layer's outputs
+    layers = [trace.X] + [layer.y for layer in trace.layers]
     return [values.T.reshape(-1, n, n) for values in layers]
 
 

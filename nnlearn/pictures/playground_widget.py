@@ -9,7 +9,8 @@ A tick that arrives while a frame is being drawn waits in the kernel's queue.
 One such tick is drawn right after that frame (the kernel keeps busy); any more
 are dropped, so the kernel never falls more than a frame behind the ticks and
 Pause takes effect at once, however slow the machine.
-Training is :meth:`nnlearn.Network.train_step` on all the points at once.
+Training is :meth:`nnlearn.Network.train_step` on all the points at once; the loss curve
+is the error of :meth:`nnlearn.Network.trace` before each step.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ class Playground(widgets.VBox):
     """A network of ``hidden_layers`` hidden layers of ``hidden_nodes`` sigmoid nodes learning a problem.
 
     Nothing trains until Play or Step is pressed (or :meth:`step` is called).
-    ``steps`` counts the training steps so far, ``losses`` holds the loss after
-    each, ``network`` is the :class:`~nnlearn.Network` and ``drawn`` what the
-    last frame drew (``drawn.accuracy``, ``drawn.edges``, ...).
+    ``steps`` counts the training steps so far, ``losses`` holds the loss each
+    step started from (the network's :meth:`~nnlearn.Network.trace` error),
+    ``network`` is the :class:`~nnlearn.Network` and ``drawn`` what the last
+    frame drew (``drawn.accuracy``, ``drawn.edges``, ...).
     """
 
     def __init__(self, problem="xor", noise=0.1, learning_rate=3.0, hidden_nodes=4, hidden_layers=2,
@@ -109,8 +111,8 @@ class Playground(widgets.VBox):
         rate = self.learning_rate.value
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(frames * self.steps_per_frame.value):
+                self.losses.append(self.network.trace(self.X, self.Y).error)  # the loss the step starts from
                 self.network.train_step(self.X, self.Y, rate)
-                self.losses.append(float(0.5 * np.mean((self.Y - self.network.layers[-1].y) ** 2)))
                 self.steps += 1
         if not np.isfinite(self.losses[-1]):
             self.play.playing = False

@@ -16,6 +16,7 @@ import functools
 import ipywidgets as widgets
 
 from ..language import tr
+from ..linefit import CHAPTER_6
 from ._render import live_widget
 from .descent import plot_descent, plot_parabola_tangent
 from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node
@@ -98,14 +99,16 @@ def tangent_widget(predicted=1.0, actual=3.0, predicted_range=(-2.0, 8.0)):
     return live_widget(draw, predicted=_slider("predicted", predicted, lo, hi, 0.1))
 
 
-def learning_rate_widget(fit, start=(-4.0, 40.0), steps=40, learning_rate=0.1, min_exponent=-3, max_exponent=0):
+def learning_rate_widget(fit, start=CHAPTER_6.start, steps=CHAPTER_6.steps, learning_rate=CHAPTER_6.learning_rate,
+                         min_exponent=-3, max_exponent=0):
     """Chapter 6: a log-scale learning-rate slider over the descent on ``fit``'s loss (a :class:`~nnlearn.LineFit`).
 
     Each move runs ``fit.descend`` (once per learning rate: a value the
     slider visited again reuses its descent) and draws it with
     :func:`~nnlearn.pictures.descent.plot_descent`, writing whether descent
     crawls, converges or diverges.  The slider goes from ``10**min_exponent``
-    to ``10**max_exponent``.  ``widget.result.status`` holds that word.
+    to ``10**max_exponent``.  ``widget.result.status`` holds that word.  ``start``, ``steps`` and
+    the first ``learning_rate`` default to chapter 6's (:data:`nnlearn.linefit.CHAPTER_6`).
     """
     @functools.cache
     def descend(learning_rate):  # the slider's values are a few dozen: each descent is run once

@@ -71,12 +71,22 @@ MESSAGES = {
     'on_divergence must be "raise" or "warn", got {value}': 'on_divergence 必须是 "raise" 或 "warn"，收到的是 {value}',
     "gradient must return an array of shape {shape} (the shape of start), got shape {got}":
         "gradient 必须返回形状为 {shape} 的数组（与 start 的形状相同），收到的形状是 {got}",
+    "gradient returned None (a missing return?) at the point {point}: it must return the slope at that point, "
+    "of shape {shape} (the shape of start)":
+        "gradient 在点 {point} 处返回了 None（是不是忘了写返回值？）：它必须返回这一点的斜率，"
+        "形状为 {shape}（与 start 的形状相同）",
+    "gradient returned {value} at the start point {point}: descent needs a finite slope to take its first step":
+        "gradient 在起点 {point} 处返回了 {value}：梯度下降要有一个有限的斜率，才能迈出第一步",
     # ---- linefit.py ----
     "x and y must be 1-D with the same length of at least 2, got shapes {shape_x} and {shape_y}":
         "x 和 y 必须是长度相同、至少有 2 个数的一维数组，收到的形状是 {shape_x} 和 {shape_y}",
     "x must not be all the same value: no line is best then": "x 的值不能全都相同：那样就没有哪条直线是最佳的",
     "hours and scores must have the same length, got {shape_h} and {shape_s}":
         "hours 和 scores 的长度必须相同，收到的是 {shape_h} 和 {shape_s}",
+    "start must be a point (w, b), got shape {shape}": "start 必须是一个点 (w, b)，收到的形状是 {shape}",
+    "learning_rates must be three learning rates, one that crawls, one that converges and one that diverges, "
+    "got {value}":
+        "learning_rates 必须是三个学习率：一个下降得太慢，一个收敛，一个发散；收到的是 {value}",
     # ---- gradcheck.py ----
     "f must be a function with no arguments that returns a number, got {value}":
         "f 必须是一个没有参数、返回一个数的函数，收到的是 {value}",

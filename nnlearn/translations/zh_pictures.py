@@ -142,6 +142,8 @@ MESSAGES = {
         "network 每层最多只能有 {most} 个节点，才能连同数值一起画出来，收到的各层大小是 {sizes}",
     "network must use the sigmoid (the steps write y(1 - y)), got {name}":
         "network 必须使用 sigmoid 函数（各步里写的是 y(1 - y)），收到的是 {name}",
+    "network must have a sigmoid or softmax output layer, got {name}":
+        "network 的输出层必须使用 sigmoid 或 softmax 函数，收到的是 {name}",
     "x must hold {n} values, one per input node, got shape {shape}":
         "x 必须包含 {n} 个值，每个输入节点一个，收到的形状是 {shape}",
     "Y must hold {n} targets, one per output node, got shape {shape}":
@@ -151,6 +153,8 @@ MESSAGES = {
     "The error's slope at each output": "每个输出处误差的斜率",
     "Each hidden node's share of the blame, handed back": "把误差的责任按份额传回每个隐藏节点",
     "Through the sigmoid": "穿过 sigmoid 函数",
+    "Through the softmax": "穿过 softmax 函数",
+    "Forward: weighted sums, sigmoids, a softmax, the error": "前向传播：加权和、sigmoid 函数、softmax 函数、误差",
     "The slope of every weight into these nodes": "进入这些节点的每个权重的斜率",
     # drawn as mathtext, which has no Chinese characters: the words become an arrow
     "$w$ from ${source}$ to ${target}$: {y:.4f} x {slope} = {product:.6f}":

@@ -76,9 +76,9 @@ def count(log: Path, notebooks: dict[str, set[str]] | None = None) -> Counter:
             kernel, _, digest = line.partition(" ")
             ran[kernel].add(digest)
     executions = Counter({name: 0 for name in notebooks})
-    for cells in ran.values():
-        share, size, name = max((len(cells & own) / len(own), len(own), name)
-                                for name, own in notebooks.items() if own)
+    candidates = {name: own for name, own in notebooks.items() if own}
+    for cells in ran.values() if candidates else ():
+        share, size, name = max((len(cells & own) / len(own), len(own), name) for name, own in candidates.items())
         if share >= 0.5:
             executions[name] += 1
     return executions

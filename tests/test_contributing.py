@@ -336,7 +336,7 @@ def copy_of_repository(folder: Path, *tests: str) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "nnlearn", folder / "nnlearn", ignore=ignore)
     (folder / "tests").mkdir()
-    for name in ("conftest.py", "nbval_sanitize.cfg", *tests):
+    for name in ("conftest.py", "executions.py", "nbval_sanitize.cfg", *tests):
         shutil.copy2(ROOT / "tests" / name, folder / "tests" / name)
     shutil.copy2(ROOT / "pyproject.toml", folder / "pyproject.toml")
     return folder
@@ -345,6 +345,7 @@ def copy_of_repository(folder: Path, *tests: str) -> Path:
 def run_in(folder: Path, *command: str) -> subprocess.CompletedProcess:
     """A command with ``folder`` as the checkout: its ``nnlearn`` is the one imported."""
     env = {**os.environ, "PYTHONPATH": str(folder)}
+    env.pop("PYTEST_ADDOPTS", None)  # CI's workers and durations are for the outer run
     return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
 
 

@@ -39,3 +39,8 @@ def test_the_course_notebooks_are_all_known():
     cells = executions.course_cells()
     assert len(cells) == 18 and all(cells.values())
     assert cells["zh/01_structure"] - cells["01_structure"]  # the language cell
+
+
+def test_a_checkout_without_notebooks_counts_nothing(tmp_path):
+    (tmp_path / "cells.log").write_text("k1 a\n")
+    assert executions.count(tmp_path / "cells.log", {}) == {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,5 +103,6 @@ def test_a_refresh_stores_the_picture_a_widget_starts_with(tmp_path):
         [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
          "-o", "addopts=", "-W", "ignore::DeprecationWarning", str(path)],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"},  # CI's are for the outer run
     )
     assert result.returncode == 0, f"nbval does not accept a stored still:\n{result.stdout[-3000:]}"

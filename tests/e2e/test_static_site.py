@@ -72,30 +72,31 @@ def formula_count(path: Path) -> int:
     return len(found)
 
 
-def widget_texts(path: Path) -> list[str]:
-    """The text form of every widget view in the stored outputs, in order."""
+def widget_views(path: Path) -> list[tuple[dict, str]]:
+    """Every widget view in the stored outputs, in order: its output's data and its text form."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    texts = []
+    views = []
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if WIDGET_VIEW in data:
                 text = data.get("text/plain", "")
-                texts.append("".join(text) if isinstance(text, list) else text)
-    return texts
+                views.append((data, "".join(text) if isinstance(text, list) else text))
+    return views
+
+
+def widget_texts(path: Path) -> list[str]:
+    """The text form of every widget view in the stored outputs, in order."""
+    return [text for _, text in widget_views(path)]
 
 
 def stored_stills(path: Path) -> list[str]:
     """The still stored beside each widget view that is not a progress bar, as a data: address, in order."""
-    notebook = json.loads(path.read_text(encoding="utf-8"))
     stills = []
-    for cell in notebook["cells"]:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            text = data.get("text/plain", "")
-            if WIDGET_VIEW in data and not is_progress_bar("".join(text) if isinstance(text, list) else text):
-                mime = next((m for m in ("image/png", "image/jpeg") if m in data), None)
-                stills.append(f"data:{mime};base64,{''.join(data[mime].split())}" if mime else None)
+    for data, text in widget_views(path):
+        if not is_progress_bar(text):
+            mime = next((m for m in ("image/png", "image/jpeg") if m in data), None)
+            stills.append(f"data:{mime};base64,{''.join(data[mime].split())}" if mime else None)
     return stills
 
 

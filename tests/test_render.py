@@ -1,5 +1,5 @@
-"""Tests of nnlearn.pictures._render: animation frames and the HTML player, and the three
-places where matplotlib offers no public API.  Run these against the oldest supported
+"""Tests of nnlearn.pictures._render: animation frames and the HTML player, the PNG encoder, and
+the three places where matplotlib offers no public API.  Run these against the oldest supported
 matplotlib (3.8) as well as the newest: they are what breaks first when matplotlib changes."""
 
 import base64
@@ -67,3 +67,18 @@ def test_the_3d_axis_switch_is_read_back():
     assert not _render._axis_shown_3d(ax)
     ax.set_axis_on()
     assert _render._axis_shown_3d(ax)
+
+
+def test_a_png_holds_exactly_the_pixels_given():
+    rng = np.random.default_rng(0)
+    for channels, mode in ((3, "RGB"), (4, "RGBA")):
+        pixels = rng.integers(0, 256, size=(7, 5, channels), dtype=np.uint8)
+        pixels[2:5] = 255  # runs of one colour, as in a figure
+        image = Image.open(io.BytesIO(_render.png_bytes(pixels)))
+        assert image.mode == mode and image.size == (5, 7)
+        np.testing.assert_array_equal(np.asarray(image), pixels)
+        view = np.zeros((7, 5, 4), dtype=np.uint8)
+        view[..., :channels] = pixels  # a strided view, as of a canvas's RGBA buffer
+        np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(_render.png_bytes(view[..., :channels])))),
+                                      pixels)
+

@@ -12,7 +12,7 @@ to feel live and small enough to store:
   and a self-contained HTML player.
 
 Both draw the still part of a figure once and only the moving artists on top.
-Matplotlib offers no public way to do three small things needed here; they
+Matplotlib offers no public way to do four small things needed here; they
 sit together at the end of this module (``matplotlib internals``), tested
 against the oldest and the newest supported matplotlib.
 """
@@ -28,6 +28,7 @@ import zlib
 from pathlib import Path
 
 import ipywidgets as widgets
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.animation import FuncAnimation, HTMLWriter
@@ -106,20 +107,25 @@ def _redraw_png(fig, state):
     and the lines of the frame are drawn with the curves in their usual order).  The kept
     picture is drawn again when anything it shows changes: limits, ticks, labels, place of the
     axes, view of a 3-D plot.
+
+    A text drawn again at the same place, in the same font, is drawn from the glyphs kept from
+    its last drawing (:func:`_keeping_glyphs`): FreeType renders every glyph anew on each draw,
+    and the texts of a picture mostly stay the same from one move to the next.
     """
     canvas = fig.canvas
-    key = _still_key(fig)
-    if state.get("still_key") != key:
-        with _hidden(_drawn_parts(fig)):
-            canvas.draw()
-        state["still"] = canvas.copy_from_bbox(fig.bbox)
-        state["still_key"] = key
-    else:
-        canvas.restore_region(state["still"])
     renderer = canvas.get_renderer()
-    with _hidden(_still_parts(fig)), _axes_off(fig):
-        for ax in fig.axes:
-            ax.draw(renderer)
+    key = _still_key(fig)
+    with _keeping_glyphs(renderer, state.setdefault("glyphs", {})):
+        if state.get("still_key") != key:
+            with _hidden(_drawn_parts(fig)):
+                canvas.draw()
+            state["still"] = canvas.copy_from_bbox(fig.bbox)
+            state["still_key"] = key
+        else:
+            canvas.restore_region(state["still"])
+        with _hidden(_still_parts(fig)), _axes_off(fig):
+            for ax in fig.axes:
+                ax.draw(renderer)
     pixels = np.asarray(canvas.buffer_rgba())
     if fig.patch.get_visible() and fig.patch.get_alpha() in (None, 1) and fig.patch.get_facecolor()[3] == 1:
         pixels = pixels[..., :3]  # opaque: the same picture, a quarter less to encode
@@ -361,7 +367,7 @@ def to_html(anim, fps=6, colors=48) -> str:
 
 
 # ---- matplotlib internals: the one place that uses them -------------------------------
-# Matplotlib has no public API for these three; tests/test_render.py checks each of them, and
+# Matplotlib has no public API for these four; tests/test_render.py checks each of them, and
 # the test runs against the oldest (3.8) and the newest matplotlib that the project supports.
 def _mark_rendered(anim) -> None:
     """Tell ``anim`` it was used, so that deleting it does not warn "deleted without rendering"."""
@@ -376,3 +382,81 @@ def _add_frame(writer, png_base64: str) -> None:
 def _axis_shown_3d(ax) -> bool:
     """Whether a 3-D axes draws its panes, grid and axes (``set_axis_off`` has no getter in 3-D)."""
     return ax._axis3don
+
+
+# what decides how the glyphs of a text come out, besides what draw_text is given
+_GLYPH_SETTINGS = tuple(sorted(key for key in mpl.rcParams if key.startswith(("font.", "text.", "mathtext."))))
+MAX_KEPT_TEXTS = 2000  # texts whose glyphs a live figure keeps (a few kB each)
+
+
+@contextlib.contextmanager
+def _keeping_glyphs(renderer, kept: dict):
+    """While drawing on the Agg ``renderer``, a text it drew before is drawn again from its glyphs in ``kept``.
+
+    The Agg renderer draws a text by asking FreeType for the picture of each glyph (at the text's
+    place, to a 64th of a pixel) and pasting them with the text's colour.  The first time a text is
+    drawn, the glyph pictures pasted are written down; drawn again with the same string, place,
+    angle, font and settings, the same pictures are pasted with the colour it has now: the same
+    pixels, without FreeType.  A text that draws anything else (the rules of some mathtext) is
+    drawn as usual every time.
+    """
+    settings = (renderer.width, renderer.height, renderer.dpi, repr([mpl.rcParams[k] for k in _GLYPH_SETTINGS]))
+    draw_text = renderer.draw_text
+
+    def draw_text_from_kept_glyphs(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        key = (s, x, y, angle, ismath, gc.get_antialiased(), tuple(prop.get_family()), prop.get_style(),
+               prop.get_variant(), prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
+               str(prop.get_file()), prop.get_math_fontfamily(), _text_options(mtext), settings)
+        glyphs = kept.get(key)
+        if glyphs is None:
+            glyphs = _drawn_glyphs(renderer, draw_text, gc, x, y, s, prop, angle, ismath, mtext)
+            if glyphs is not None:
+                if len(kept) >= MAX_KEPT_TEXTS:
+                    kept.clear()
+                kept[key] = glyphs
+            return
+        for image, gx, gy, gangle in glyphs:
+            renderer._renderer.draw_text_image(image, gx, gy, gangle, gc)
+
+    renderer.draw_text = draw_text_from_kept_glyphs
+    try:
+        yield
+    finally:
+        del renderer.draw_text
+
+
+def _text_options(mtext) -> str:
+    """The font features and language of a text (matplotlib 3.11+), which change its glyphs."""
+    return repr([getattr(mtext, name, lambda: None)() for name in ("get_fontfeatures", "get_language")])
+
+
+class _GlyphRecorder:
+    """Stands in for an Agg renderer's drawing engine (``renderer._renderer``) while it draws one text,
+    writing down the glyph pictures pasted; anything else drawn makes the record incomplete."""
+
+    def __init__(self, engine):
+        self.engine, self.glyphs, self.complete = engine, [], True
+
+    def draw_text_image(self, image, x, y, angle, gc):
+        picture = np.array(image, copy=True)  # matplotlib >= 3.11: one glyph; older: the text's picture (FT2Font)
+        if picture.dtype == np.uint8 and picture.ndim == 2:
+            self.glyphs.append((picture, x, y, angle))
+        else:
+            self.complete = False
+        return self.engine.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name):
+        self.complete = False
+        return getattr(self.engine, name)
+
+
+def _drawn_glyphs(renderer, draw_text, gc, x, y, s, prop, angle, ismath, mtext):
+    """Draw a text with Agg's own ``draw_text``; return the glyph pictures it pasted, or None if it drew
+    anything else."""
+    recorder = _GlyphRecorder(renderer._renderer)
+    renderer._renderer = recorder
+    try:
+        draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+    finally:
+        renderer._renderer = recorder.engine
+    return recorder.glyphs if recorder.complete else None

@@ -212,3 +212,13 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
         widgets.slider(widget, "top").value = top
         assert widget.result.ax.get_ylim() == (0, top)
         np.testing.assert_array_equal(_pixels(shown[-1]), _pixels(_full_draw(fig)))
+
+
+def test_a_move_sends_the_browser_only_the_new_picture(hours_scores):
+    widget = widgets.line_fit_widget(*hours_scores)
+    sent = []
+    widget.out.observe(lambda change: sent.append(change["name"]), names=["msg_id", "outputs"])
+    widgets.slider(widget, "w (slope)").value = 3.0
+    widgets.slider(widget, "b (intercept)").value = 50.0
+    assert sent == []  # interactive would point its output area at each call and back
+    assert widget.result.w == 3.0 and widget.result.b == 50.0

@@ -31,6 +31,8 @@ import ipywidgets as widgets
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+from IPython import get_ipython
+from IPython.display import clear_output
 from matplotlib.animation import FuncAnimation, HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image as PILImage
@@ -80,7 +82,7 @@ def live_widget(draw, **sliders):
                 result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
             picture.value = _redraw_png(fig, state)
         except Exception:
-            state["failed"] = True  # interactive shows the traceback in its output area
+            state["failed"] = True  # the widget shows the traceback in its output area
             raise
         # The traceback of an earlier move goes once a move draws again.  Only then: clearing the
         # output area on every move is itself an output that nbclient copies back (see above).
@@ -89,11 +91,36 @@ def live_widget(draw, **sliders):
             widget.out.clear_output()
         return result
 
-    widget = widgets.interactive(redraw, **sliders)
+    widget = _LiveInteractive(redraw, **sliders)
     *controls, output_area = widget.children
     widget.children = (*controls, picture, output_area)
     widget.picture = picture
     return widget
+
+
+class _LiveInteractive(widgets.interactive):
+    """``ipywidgets.interactive`` that only calls its function when a slider moves.
+
+    ``interactive`` runs every call inside its output area: it points the area at
+    the call (a message to the browser), clears it (another), looks for pyplot
+    figures to show before and after, and points the area away again (a third).
+    Our function shows its picture in an Image widget and opens no pyplot figure,
+    so a move sends the browser only the new picture; the output area is used
+    when the function fails, to show why.
+    """
+
+    def update(self, *args):
+        self.kwargs = {control._kwarg: control.get_interact_value() for control in self.kwargs_widgets}
+        try:
+            self.result = self.f(**self.kwargs)
+        except Exception as error:
+            shell = get_ipython()
+            with self.out:
+                clear_output(wait=True)  # one traceback at a time, as interactive shows them
+                if shell is None:
+                    self.log.warning("Exception in interact callback: %s", error, exc_info=True)
+                else:
+                    shell.showtraceback()
 
 
 def _redraw_png(fig, state):

@@ -41,7 +41,7 @@ from .._checks import positive_int
 
 
 # ---- a figure redrawn in place when a slider moves ------------------------------------
-def live_widget(draw, **sliders):
+def live_widget(draw, update=None, **sliders):
     """An ``interactive`` widget that redraws one figure in place and shows it as a PNG.
 
     ``draw(ax, **values)`` calls a plot function.  The first call gets
@@ -54,6 +54,16 @@ def live_widget(draw, **sliders):
     cropped by ``bbox_inches="tight"`` on every move made a redraw several
     times slower.
 
+    With ``update``, a later move calls ``update(drawn, **values)`` instead, with
+    what the plot function returned: the plot function's own way of showing new
+    values in the picture it drew (new data and texts for the same artists,
+    much less work than drawing the picture again).  What it returns is the
+    widget's new ``result``.  The artists a plot function lists in
+    ``drawn.still`` (its data points, a loss surface: what no value changes) are
+    then kept in the picture that each move starts from, as far as they are
+    drawn before the first artist that moves (see :func:`_redraw_png`).
+
+    ``widget.draw`` is ``draw``: a test draws the picture anew with it, to compare.
     The PNG goes into an ``ipywidgets.Image`` (``widget.picture``) below the
     sliders, not into the widget's output area, which only shows a traceback
     when a redraw fails.  A picture displayed into an output area is copied back
@@ -61,7 +71,7 @@ def live_widget(draw, **sliders):
     ``scripts/run_notebooks.py``) at a moment that can leave the cell waiting for
     its timeout (jupyter/nbclient#312); an Image widget avoids that path.
     """
-    state = {"fig": None, "failed": False}
+    state = {"fig": None, "failed": False, "drawn": None}
     # at its own size: the widget is a flex column, which would stretch the picture to its width
     picture = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
 
@@ -75,12 +85,16 @@ def live_widget(draw, **sliders):
                 FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
                 fig.canvas.draw()  # the layout engine places the axes once ...
                 fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
+            elif update is not None:
+                result = update(state["drawn"], **values)
             else:
                 axes = fig.axes
                 for ax in axes:
                     _remove_drawn(ax)
                 result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
-            picture.value = _redraw_png(fig, state)
+            state["drawn"] = result
+            still = result.get("still", ()) if update is not None and isinstance(result, dict) else ()
+            picture.value = _redraw_png(fig, state, still)
         except Exception:
             state["failed"] = True  # the widget shows the traceback in its output area
             raise
@@ -94,7 +108,7 @@ def live_widget(draw, **sliders):
     widget = _LiveInteractive(redraw, **sliders)
     *controls, output_area = widget.children
     widget.children = (*controls, picture, output_area)
-    widget.picture = picture
+    widget.picture, widget.draw = picture, draw
     return widget
 
 
@@ -123,17 +137,18 @@ class _LiveInteractive(widgets.interactive):
                     shell.showtraceback()
 
 
-def _redraw_png(fig, state):
-    """The figure as PNG bytes, drawing its still part (the axes' frames, ticks, tick labels and
-    axis labels) only when it changed.
+def _redraw_png(fig, state, still=()):
+    """The figure as PNG bytes, drawing its still part only when it changed.
 
     Text is most of the time of a draw, and most of the text is the tick labels, which stay the
     same while the plot functions keep their axis limits fixed.  So the figure is drawn once
     without what the plot function drew and that picture is kept; each move puts it back and
     draws only the rest on top (the same pixels as a full draw: the frames sit below the curves,
     and the lines of the frame are drawn with the curves in their usual order).  The kept
-    picture is drawn again when anything it shows changes: limits, ticks, labels, place of the
-    axes, view of a 3-D plot.
+    picture also holds, in each axes, the artists of ``still`` that are drawn before anything
+    else the plot function drew (a loss surface under the descent path): so they are drawn in
+    the same order as in a full draw.  The kept picture is drawn again when anything it shows
+    changes: limits, ticks, labels, place of the axes, view of a 3-D plot, the kept artists.
 
     A text drawn again at the same place, in the same font, is drawn from the glyphs kept from
     its last drawing (:func:`_keeping_glyphs`): FreeType renders every glyph anew on each draw,
@@ -141,16 +156,17 @@ def _redraw_png(fig, state):
     """
     canvas = fig.canvas
     renderer = canvas.get_renderer()
+    kept = _kept_artists(fig, still)
     key = _still_key(fig)
     with _keeping_glyphs(renderer, state.setdefault("glyphs", {})):
-        if state.get("still_key") != key:
-            with _hidden(_drawn_parts(fig)):
+        if state.get("still_key") != key or not _same(state.get("kept", []), kept):
+            with _hidden(_drawn_parts(fig, kept)):
                 canvas.draw()
             state["still"] = canvas.copy_from_bbox(fig.bbox)
-            state["still_key"] = key
+            state["still_key"], state["kept"] = key, kept
         else:
             canvas.restore_region(state["still"])
-        with _hidden(_still_parts(fig)), _axes_off(fig):
+        with _hidden(_still_parts(fig) + kept), _axes_off(fig):
             for ax in fig.axes:
                 ax.draw(renderer)
     pixels = np.asarray(canvas.buffer_rgba())
@@ -209,15 +225,35 @@ def _still_parts(fig):
     return parts
 
 
-def _drawn_parts(fig):
-    """Everything else in the axes: what the plot function drew, titles, legend, and the frame
-    lines of a 2-D axes (drawn among the curves, in their usual order)."""
-    still = {id(a) for a in _still_parts(fig)}
+def _drawn_parts(fig, kept=()):
+    """Everything else in the axes but ``kept``: what the plot function drew, titles, legend, and the
+    frame lines of a 2-D axes (drawn among the curves, in their usual order)."""
+    still = {id(a) for a in _still_parts(fig) + list(kept)}
     parts = []
     for ax in fig.axes:
         axis_objects = {id(ax.xaxis), id(ax.yaxis), id(ax.zaxis)} if _is_3d(ax) else set()
         parts.extend(a for a in ax.get_children() if id(a) not in still and id(a) not in axis_objects)
     return parts
+
+
+def _kept_artists(fig, still):
+    """The artists of ``still`` that each 2-D axes draws first, before any other artist it draws over
+    its kept picture (an axes draws its artists by zorder, those of one zorder in the order they were
+    added).  A 3-D axes orders its artists by depth: none is kept there."""
+    still, below = {id(a) for a in still}, {id(a) for a in _still_parts(fig)}
+    kept = []
+    for ax in fig.axes:
+        if _is_3d(ax):
+            continue
+        for artist in sorted((a for a in ax.get_children() if id(a) not in below), key=lambda a: a.get_zorder()):
+            if id(artist) not in still:
+                break
+            kept.append(artist)
+    return kept
+
+
+def _same(artists, others):
+    return len(artists) == len(others) and all(a is b for a, b in zip(artists, others))
 
 
 def _still_key(fig):

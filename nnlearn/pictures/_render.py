@@ -188,7 +188,7 @@ def png_bytes(pixels) -> bytes:
     height, width, channels = pixels.shape
     rows = np.empty((height, 1 + width * channels), dtype=np.uint8)
     rows[:, 0] = 0  # each row starts with its filter: 0, none
-    rows[:, 1:] = pixels.reshape(height, width * channels)
+    rows[:, 1:].reshape(height, width, channels)[...] = pixels  # one copy, from a view of the canvas too
     header = struct.pack(">IIBBBBB", width, height, 8, {3: 2, 4: 6}[channels], 0, 0, 0)  # 8 bits, RGB(A)
     return b"".join([PNG_SIGNATURE, _chunk(b"IHDR", header), _chunk(b"IDAT", zlib.compress(rows, 1)),
                      _chunk(b"IEND", b"")])

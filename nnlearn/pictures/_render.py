@@ -337,12 +337,14 @@ class Blitter:
         self.fig, self.moving, self.format = fig, list(moving), format
         self.canvas = FigureCanvasAgg(fig)
         self.background = None
+        self.glyphs = {}  # the texts it drew, to draw them again fast (see _keeping_glyphs)
 
     def refresh(self):
         for artist in self.moving:
             artist.set_animated(True)
         try:
-            self.canvas.draw()
+            with _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
+                self.canvas.draw()
         finally:
             for artist in self.moving:
                 artist.set_animated(False)
@@ -353,8 +355,9 @@ class Blitter:
         if self.background is None:
             self.refresh()
         self.canvas.restore_region(self.background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
+        with _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
+            for artist in self.moving:
+                self.fig.draw_artist(artist)
         if self.format == "jpeg":
             buffer = io.BytesIO()
             _canvas_picture(self.canvas).convert("RGB").save(buffer, format="jpeg", quality=90)

@@ -340,14 +340,10 @@ class Blitter:
         self.glyphs = {}  # the texts it drew, to draw them again fast (see _keeping_glyphs)
 
     def refresh(self):
-        for artist in self.moving:
-            artist.set_animated(True)
-        try:
-            with _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
-                self.canvas.draw()
-        finally:
-            for artist in self.moving:
-                artist.set_animated(False)
+        # hidden, not animated: matplotlib < 3.11 draws an animated image all the same, which left the
+        # images of the moment of the refresh under every later frame
+        with _hidden(self.moving), _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
+            self.canvas.draw()
         self.background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def png(self) -> bytes:

@@ -133,20 +133,16 @@ def _draw_shape(drawn, layer_sizes):
         texts.append(wires.text(x + w / 2, top + h + 0.025, name, ha="center", fontsize=SMALL))
     for (x, y0, _, h), label in zip(boxes[0], ("x\u2081", "x\u2082")):
         texts.append(wires.text(x - 0.008, y0 + h / 2, label, ha="right", va="center", fontsize=TEXT))
-    drawn.boxes, drawn.edges, drawn.shape = boxes, edges, list(layer_sizes)
-    drawn.shape_artists = [*edges, *texts]
+    drawn.boxes, drawn.edges, drawn.labels, drawn.shape = boxes, edges, texts, list(layer_sizes)
 
 
 def reshape_playground(drawn, layer_sizes) -> bool:
     """Draw the diagram of a frame from :func:`plot_playground` again for a network of ``layer_sizes``, if it
     has another shape: the boxes, edges and names (:func:`update_playground` then fills them in).
-
-    Returns whether the shape changed: then the names moved, which a frame drawn over a kept
-    picture of the still parts must know.
-    """
+    Returns whether the shape changed."""
     if list(layer_sizes) == drawn.shape:
         return False
-    for artist in drawn.shape_artists:
+    for artist in [*drawn.edges, *drawn.labels]:
         artist.remove()
     _draw_shape(drawn, layer_sizes)
     return True
@@ -207,5 +203,7 @@ def update_playground(drawn, network, X, y, losses=(), title=""):
     drawn.heading.set_text(heading)
 
     drawn.maps, drawn.accuracy = maps, accuracy
-    drawn.moving = [*drawn.edges, drawn.diagram, drawn.heading, drawn.regions, *drawn.points, drawn.loss_line]
+    # everything the diagram shows moves: a background without it fits a network of any shape
+    drawn.moving = [*drawn.labels, *drawn.edges, drawn.diagram, drawn.heading, drawn.regions, *drawn.points,
+                    drawn.loss_line]
     return drawn

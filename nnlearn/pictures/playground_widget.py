@@ -106,11 +106,9 @@ class Playground(widgets.VBox):
             self.drawn = plot_playground(self.network, self.X, self.y, title=self._title())
             self.blitter = Blitter(self.drawn.fig, self.drawn.moving, format="jpeg")
         else:  # the same figure: a new figure, its axes and its first full drawing took most of a reset
-            reshaped = reshape_playground(self.drawn, self.network.layer_sizes)
+            reshape_playground(self.drawn, self.network.layer_sizes)
             update_playground(self.drawn, self.network, self.X, self.y, self.losses, title=self._title())
-            self.blitter.moving = list(self.drawn.moving)
-            if reshaped:
-                self.blitter.refresh()  # the names of the columns moved
+            self.blitter.moving = list(self.drawn.moving)  # the background is the same for every shape
         self._show()
 
     def step(self, frames=1):

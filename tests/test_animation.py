@@ -9,7 +9,7 @@ from pixels import fresh_draw, full_draw
 from nnlearn import gradient_descent
 from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation, plots
-from nnlearn.pictures.descent import show_descent
+from nnlearn.pictures.descent import show_descent, show_tangent
 
 
 @pytest.mark.parametrize("w", [-2.0, 1.0, 3.0, 8.0])
@@ -30,6 +30,15 @@ def test_plot_parabola_tangent_uses_the_given_axes():
     assert plots.plot_parabola_tangent(2.0, ax=ax).ax is ax
     with pytest.raises(ValueError):
         plots.plot_parabola_tangent(2.0, predicted_range=(5.0, 1.0))
+
+
+def test_show_tangent_moves_the_point_of_the_drawn_parabola():
+    drawn = plots.plot_parabola_tangent(1.0, actual=2.0, predicted_range=(-1.0, 5.0))
+    lines = list(drawn.ax.lines)
+    assert show_tangent(drawn, 4.5) is drawn and list(drawn.ax.lines) == lines
+    assert drawn.slope == pytest.approx(2.5) and "downhill is to the left" in drawn.text.get_text()
+    np.testing.assert_array_equal(full_draw(drawn.fig), fresh_draw(drawn.fig, lambda ax: plots.plot_parabola_tangent(
+        4.5, actual=2.0, predicted_range=(-1.0, 5.0), ax=ax)))
 
 
 def test_ball_rolling_follows_gradient_descent():

@@ -28,9 +28,10 @@ def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax
     """The error parabola over the prediction, the point at ``predicted`` and its tangent, with its slope.
 
     Returns ``ax``, ``curve``, ``point``, ``tangent`` (Line2D objects),
-    ``slope`` (a float) and ``text`` (the caption).
+    ``slope`` (a float), ``text`` (the caption) and ``still`` (the parabola,
+    which no point changes); :func:`show_tangent` moves the point.
     """
-    w = float(as_float_array("predicted", predicted, ndim=0))
+    as_float_array("predicted", predicted, ndim=0)  # checked before a figure is made
     lo, hi = (float(v) for v in predicted_range)
     if not lo < hi:
         raise ValueError(tr("predicted_range must be (low, high) with low < high, got {value}").format(
@@ -39,25 +40,44 @@ def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax
     grid = np.linspace(lo, hi, 201)
     errors = parabola_error(grid, actual)
     curve, = ax.plot(grid, errors, color=DATA, lw=2, label=tr("error E = ½ (actual − predicted)²"))
-    e, slope = parabola_error(w, actual), parabola_slope(w, actual)
-    half = 0.2 * (hi - lo)
-    tx = np.array([w - half, w + half])
-    tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5,
-                       label=tr("tangent, slope {slope:+.2f}").format(slope=slope))
-    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=tr("predicted = {w:.2f}").format(w=w))
+    tangent, = ax.plot([], [], color=ACCENT, lw=2.5)
+    point, = ax.plot([], [], "o", color=PATH, ms=10, zorder=3)
     ax.axvline(actual, color=MUTED, ls=":", lw=1)
     top = float(errors.max())
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.08 * top, 1.6 * top)
+    style_axes(ax, None, "predicted", "error E")
+    drawn = Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, text=ax.title, actual=actual,
+                  predicted_range=(lo, hi), still=[curve])
+    return show_tangent(drawn, predicted)
+
+
+def show_tangent(drawn, predicted):
+    """Move the point of a picture from :func:`plot_parabola_tangent` to ``predicted``, with its tangent.
+
+    The same picture as ``plot_parabola_tangent(predicted, ...)`` with the picture's
+    ``actual`` and range, from new data and texts for the same artists.  Returns
+    ``drawn`` with ``slope`` updated.
+    """
+    w = float(as_float_array("predicted", predicted, ndim=0))
+    actual, (lo, hi) = drawn.actual, drawn.predicted_range
+    e, slope = parabola_error(w, actual), parabola_slope(w, actual)
+    half = 0.2 * (hi - lo)
+    tx = np.array([w - half, w + half])
+    drawn.tangent.set_data(tx, e + slope * (tx - w))
+    drawn.tangent.set_label(tr("tangent, slope {slope:+.2f}").format(slope=slope))
+    drawn.point.set_data([w], [e])
+    drawn.point.set_label(tr("predicted = {w:.2f}").format(w=w))
     if abs(slope) < 1e-9:
         advice = tr("slope 0: the bottom, the smallest error")
     elif slope > 0:
         advice = tr("slope {slope:+.2f}: downhill is to the left").format(slope=slope)
     else:
         advice = tr("slope {slope:+.2f}: downhill is to the right").format(slope=slope)
-    style_axes(ax, tr("actual = {actual:g}; {advice}").format(actual=actual, advice=advice), "predicted", "error E")
-    ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
-    return Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, slope=slope, text=ax.title)
+    style_axes(drawn.ax, tr("actual = {actual:g}; {advice}").format(actual=actual, advice=advice))
+    drawn.ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
+    drawn.slope = slope
+    return drawn
 
 
 def surface_window(fit, start):

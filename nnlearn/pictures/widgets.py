@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from ..language import tr
 from ..linefit import CHAPTER_6
 from ._render import live_widget
-from .descent import plot_descent, plot_parabola_tangent, show_descent
+from .descent import plot_descent, plot_parabola_tangent, show_descent, show_tangent
 from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node
 
 
@@ -96,7 +96,7 @@ def tangent_widget(predicted=1.0, actual=3.0, predicted_range=(-2.0, 8.0)):
         return plot_parabola_tangent(predicted, actual=actual, predicted_range=predicted_range, ax=ax)
 
     lo, hi = predicted_range
-    return live_widget(draw, predicted=_slider("predicted", predicted, lo, hi, 0.1))
+    return live_widget(draw, show_tangent, predicted=_slider("predicted", predicted, lo, hi, 0.1))
 
 
 def learning_rate_widget(fit, start=CHAPTER_6.start, steps=CHAPTER_6.steps, learning_rate=CHAPTER_6.learning_rate,

@@ -41,6 +41,18 @@ def test_line_fit_widget_draws_the_line_and_its_error(hours_scores):
     np.testing.assert_allclose([s[1][1] for s in segments], 4.5 * hours + 47.0)
 
 
+@pytest.mark.parametrize("show_errors, best_fit", [(True, False), (False, True)])
+def test_show_line_moves_the_drawn_line_and_its_errors(hours_scores, show_errors, best_fit):
+    from nnlearn.pictures.nodes import plot_line_fit, show_line
+
+    drawn = plot_line_fit(*hours_scores, 2.0, 40.0, show_errors=show_errors, best_fit=best_fit)
+    line = drawn.line
+    assert show_line(drawn, 7.5, 12.0) is drawn and drawn.line is line
+    assert (drawn.w, drawn.b) == (7.5, 12.0) and f"E = {drawn.error:.2f}" in drawn.ax.get_title()
+    np.testing.assert_array_equal(full_draw(drawn.fig), fresh_draw(drawn.fig, lambda ax: plot_line_fit(
+        *hours_scores, 7.5, 12.0, ax=ax, show_errors=show_errors, best_fit=best_fit)))
+
+
 def test_line_fit_widget_every_slider_extreme_draws(hours_scores):
     widget = widgets.line_fit_widget(*hours_scores)
     fig = widget.result.ax.figure

@@ -19,7 +19,7 @@ from ..language import tr
 from ..linefit import CHAPTER_6
 from ._render import live_widget
 from .descent import plot_descent, plot_parabola_tangent, show_descent, show_tangent
-from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node
+from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node, show_line
 
 
 def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f", kind=widgets.FloatSlider, **more):
@@ -51,7 +51,7 @@ def line_fit_widget(x, y, w=2.0, b=40.0, show_errors=True, best_fit=False):
     def draw(ax, w, b):
         return plot_line_fit(x, y, w, b, ax=ax, show_errors=show_errors, best_fit=best_fit)
 
-    return live_widget(draw, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
+    return live_widget(draw, show_line, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
                         b=_slider("b (intercept)", b, 0.0, 100.0, 0.5, fmt=".1f"))
 
 

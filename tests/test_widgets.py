@@ -265,3 +265,4 @@ def test_a_move_sends_the_browser_only_the_new_picture(hours_scores):
     widgets.slider(widget, "b (intercept)").value = 50.0
     assert sent == []  # interactive would point its output area at each call and back
     assert widget.result.w == 3.0 and widget.result.b == 50.0
+    assert repr(widget).startswith("interactive(children=(FloatSlider(value=3.0, description='w (slope)'")

@@ -123,6 +123,9 @@ class _LiveInteractive(widgets.interactive):
     when the function fails, to show why.
     """
 
+    def __repr__(self):  # interactive's: it is what a notebook shows as the widget's text
+        return "interactive" + super().__repr__()[len(type(self).__name__):]
+
     def update(self, *args):
         self.kwargs = {control._kwarg: control.get_interact_value() for control in self.kwargs_widgets}
         try:

@@ -105,6 +105,12 @@ def test_texts_drawn_from_kept_glyphs_are_the_texts_drawn_by_freetype():
             canvas.draw()
         np.testing.assert_array_equal(np.asarray(canvas.buffer_rgba()), full)
         assert renderer.draw_text.__func__ is type(renderer).draw_text  # Agg's own again afterwards
+    with _render._keeping_glyphs(renderer, kept):
+        outer = renderer.draw_text
+        with _render._keeping_glyphs(renderer, {}):
+            assert renderer.draw_text is not outer
+        assert renderer.draw_text is outer  # a drawing inside another leaves the outer one as it was
+    assert renderer.draw_text.__func__ is type(renderer).draw_text
     # every text but the \frac (whose rule matplotlib 3.11 draws as a box) is kept: labels, ticks, legend
     assert len(kept) >= 15
     kept_strings = {key[0] for key in kept}

@@ -6,13 +6,15 @@ to feel live and small enough to store:
 * :func:`live_widget` turns a plot function into an ``ipywidgets.interactive``
   widget whose one figure is redrawn in place on every slider move and shown
   as a PNG in an ``ipywidgets.Image`` (a new figure, a new layout and a tightly
-  cropped PNG on every move took several hundred milliseconds);
+  cropped PNG on every move took several hundred milliseconds); with the plot
+  function's update, a move only moves the artists that the values change;
 * :func:`make_animation`, :func:`frame_images` and :func:`to_html` turn a
   drawing function into an animation, its frames (the still part drawn once)
   and a self-contained HTML player.
 
-Both draw the still part of a figure once and only the moving artists on top.
-Matplotlib offers no public way to do four small things needed here; they
+Both draw the still part of a figure once and only the moving artists on top;
+the live widgets and the :class:`Blitter` also draw a text they drew before
+from its kept glyphs.  Matplotlib offers no public way to do four small things needed here; they
 sit together at the end of this module (``matplotlib internals``), tested
 against the oldest and the newest supported matplotlib.
 """
@@ -487,11 +489,15 @@ def _keeping_glyphs(renderer, kept: dict):
         for image, gx, gy, gangle in glyphs:
             renderer._renderer.draw_text_image(image, gx, gy, gangle, gc)
 
+    own = vars(renderer).get("draw_text")  # set when called inside another such drawing
     renderer.draw_text = draw_text_from_kept_glyphs
     try:
         yield
     finally:
-        del renderer.draw_text
+        if own is None:
+            del renderer.draw_text
+        else:
+            renderer.draw_text = own
 
 
 def _text_options(mtext) -> str:

@@ -127,6 +127,7 @@ def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
     on the same panels.
     """
     path = as_float_array("path", path, ndim=2)
+    _step_of(path, step)  # checked before a figure is made
     left, right = axes = axes_for(axes, (11, 4.2), ncols=2)
     window = surface_window(fit, path[0])
     surface = plot_loss_surface(fit, *window, ax=left)
@@ -154,9 +155,7 @@ def show_descent(drawn, path, step=None, status=None, title=None):
     Returns ``drawn`` with ``step`` and ``legend`` updated.
     """
     path = as_float_array("path", path, ndim=2)
-    step = len(path) - 1 if step is None else int(step)
-    if not 0 <= step < len(path):
-        raise ValueError(tr("step must be between 0 and {last}, got {step}").format(last=len(path) - 1, step=step))
+    step = _step_of(path, step)
     fit = drawn.fit
     if surface_window(fit, path[0]) != drawn.window:
         raise ValueError(tr("path must start where the drawn paths start, {start}; draw it with plot_descent").format(
@@ -176,6 +175,14 @@ def show_descent(drawn, path, step=None, status=None, title=None):
     drawn.legend = right.legend(loc="lower right", fontsize=SMALL)
     drawn.step = step
     return drawn
+
+
+def _step_of(path, step):
+    """``step`` of ``path`` (its last row when None), checked."""
+    step = len(path) - 1 if step is None else int(step)
+    if not 0 <= step < len(path):
+        raise ValueError(tr("step must be between 0 and {last}, got {step}").format(last=len(path) - 1, step=step))
+    return step
 
 
 def plot_learning_rates(fit, learning_rates=CHAPTER_6.learning_rates, start=CHAPTER_6.start, steps=CHAPTER_6.steps,

@@ -135,7 +135,7 @@ def sliders_only(moves):
     previous = HERE / "results.json"
     if previous.exists():
         res = load_results(previous)
-        res.update(part)
+        res.update(part, remains=REMAINS.read_text() if REMAINS.exists() else "")
         previous.write_text(json.dumps(res, indent=1, default=str))
         write_report(res)
         plot_results(res)

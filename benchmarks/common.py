@@ -28,7 +28,7 @@ TARGETS = {
     "accuracy_seconds": 10.0,
     "notebook_seconds": 10.0,
     "tests_seconds": 90.0,
-    "slider_ms": 100.0,
+    "slider_ms": 50.0,
 }
 
 

@@ -1,37 +1,51 @@
-"""5. Slider feel: from setting a slider's value to the finished PNG, for every widget factory."""
+"""5. Slider feel: from setting a slider's value to the finished picture, for every widget with a slider
+that the notebooks show (:func:`course_widgets`), made as the notebooks make it."""
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import inspect
 import io
 import time
 
 import matplotlib.pyplot as plt
 import numpy as np
-from common import LAYERS, median, p90, timed
-
-import nnlearn
-from nnlearn.data import load_digits
-
-SAMPLE_ARGUMENTS = {}
+from common import median, p90, timed
 
 
-def sample_arguments():
-    """Values for factory parameters that have no default, by the names the package uses."""
-    if not SAMPLE_ARGUMENTS:
-        from nnlearn.data import study_hours
+def course_widgets():
+    """Every widget with sliders that the notebooks show: row name -> (notebooks, widget name, make).
 
-        hours, scores = study_hours()
-        X, y, X_test, y_test = load_digits()
-        net = nnlearn.Network(LAYERS, seed=0)
-        net.fit(X, y, epochs=1)
-        SAMPLE_ARGUMENTS.update(
-            x=hours, hours=hours, y=scores, scores=scores, fit=nnlearn.linefit.CHAPTER_6.fit(),
-            X=X_test, X_test=X_test, y_test=y_test,
-            labels=y_test, images=X_test, network=net, net=net, digit=X_test[0], image=X_test[0])
-    return SAMPLE_ARGUMENTS
+    ``make()`` builds the widget with the arguments its notebook passes (the English edition's cells;
+    the Chinese ones are the same code). ``tests/test_benchmarks_report.py`` checks that every widget a
+    notebook makes is here.
+    """
+    import nnlearn
+    from nnlearn.data import study_hours
+    from nnlearn.pictures import backprop, widgets
+    from nnlearn.pictures.playground_widget import Playground
+
+    def chapter_6_descent():  # notebook 06's cells
+        problem = nnlearn.linefit.CHAPTER_6
+        return widgets.learning_rate_widget(problem.fit(), start=problem.start, steps=problem.steps,
+                                            learning_rate=problem.learning_rate)
+
+    def chapter_7_stepper():  # notebook 07's tiny network, before its update step
+        original = nnlearn.Network([2, 2, 2], seed=0)
+        original.layers[0].W[:], original.layers[0].b[:] = [[0.15, 0.25], [0.20, 0.30]], 0.35
+        original.layers[1].W[:], original.layers[1].b[:] = [[0.40, 0.50], [0.45, 0.55]], 0.60
+        return backprop.backprop_stepper(original, np.array([0.05, 0.10]), np.array([0.01, 0.99]), learning_rate=0.5)
+
+    return {
+        "line_fit_widget": ("02", "line_fit_widget", lambda: widgets.line_fit_widget(*study_hours(), w=2.0, b=40.0)),
+        "plane_widget": ("03", "plane_widget", lambda: widgets.plane_widget(w1=1.0, w2=-0.5, b=1.0)),
+        "sigmoid_widget": ("04", "sigmoid_widget", lambda: widgets.sigmoid_widget(w=1.0, b=0.0)),
+        "plane_widget, sigmoid": ("04", "plane_widget",
+                                  lambda: widgets.plane_widget(w1=2.0, w2=2.0, b=-1.0, activation="sigmoid")),
+        "Playground": ("04, 09", "Playground", lambda: Playground("xor", hidden_nodes=4, hidden_layers=2)),
+        "tangent_widget": ("06", "tangent_widget", lambda: widgets.tangent_widget(predicted=1.0, actual=3.0)),
+        "learning_rate_widget": ("06", "learning_rate_widget", chapter_6_descent),
+        "backprop_stepper": ("07", "backprop_stepper", chapter_7_stepper),
+    }
 
 
 def sliders_of(widget):
@@ -49,7 +63,8 @@ def sliders_of(widget):
 
 
 def slider_values(slider, count):
-    """``count`` values spread over the slider's range, visited back and forth."""
+    """About ``2 * (count - 1)`` values spread over the slider's range, visited there and back (again, for a
+    slider with few positions), never the value it has just before: every value set is a move."""
     import ipywidgets
 
     if isinstance(slider, ipywidgets.SelectionSlider):
@@ -63,7 +78,14 @@ def slider_values(slider, count):
             picks = [slider.base ** p for p in picks]
         if isinstance(slider, ipywidgets.IntSlider):
             picks = [int(round(p)) for p in picks]
-    return [p for p in picks[1:] + picks[::-1][1:]]
+    tour = picks[1:] + picks[::-1][1:]
+    values, last = [], slider.value
+    while len(values) < 2 * (count - 1) and any(v != last for v in tour):
+        for v in tour:
+            if v != last and len(values) < 2 * (count - 1):
+                values.append(v)
+                last = v
+    return values
 
 
 def baseline_figure(moves):
@@ -81,8 +103,8 @@ def baseline_figure(moves):
 
     draw()
     times = [timed(draw) for _ in range(2 * moves)]
-    return {"-": {"median_ms": median(times) * 1e3, "p90_ms": p90(times) * 1e3, "moves": len(times),
-                  "pngs": len(times), "callback_ms": None}}
+    return {"-": {"notebooks": "", "median_ms": median(times) * 1e3, "p90_ms": p90(times) * 1e3,
+                  "moves": len(times), "pngs": len(times), "callback_ms": None}}
 
 
 class InlineShell:
@@ -104,62 +126,62 @@ class InlineShell:
         self.shell.display_pub.publish = lambda data, *a, **k: self.published.append(sorted(data))
 
 
-def bench_sliders(moves):
+def time_callback(widget):
+    """Times ``widget.f`` (an ``interactive``'s own function, apart from the picture), if it has one."""
+    callback = []
+    if callable(getattr(widget, "f", None)):
+        def timed_f(*a, _f=widget.f, _times=callback, **k):
+            start = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                _times.append(time.perf_counter() - start)
+
+        widget.f = timed_f
+    return callback
+
+
+def bench_widget(widget, notebooks, moves, inline):
+    """Each slider of ``widget`` moved to new values: the time to its new picture, per slider."""
+    results = {}
+    callback = time_callback(widget)
+    pictures = []  # pictures shown in the widget's Image (nnlearn's widgets), besides published ones
+    if hasattr(widget, "picture"):
+        widget.picture.observe(lambda change, _shown=pictures: _shown.append(1), names="value")
+    for slider in sliders_of(widget):
+        times, pngs = [], 0
+        callback.clear()
+        for value in slider_values(slider, moves):
+            before, before_pictures = len(inline.published), len(pictures)
+            with contextlib.redirect_stdout(io.StringIO()):
+                start = time.perf_counter()
+                slider.value = value
+                times.append(time.perf_counter() - start)
+            pngs += sum("image/png" in data for data in inline.published[before:])
+            pngs += len(pictures) - before_pictures
+        results[slider.description] = {
+            "notebooks": notebooks, "median_ms": median(times) * 1e3, "p90_ms": p90(times) * 1e3,
+            "moves": len(times), "pngs": pngs, "callback_ms": median(callback) * 1e3 if callback else None}
+    return results
+
+
+def bench_sliders(moves, only=None):
+    """Section 5 for every widget of :func:`course_widgets` (or those named in ``only``)."""
     try:
-        widgets_module = importlib.import_module("nnlearn.pictures.widgets")
+        made = course_widgets()
     except ImportError as error:
         return {"error": str(error)}
     inline = InlineShell()
     results = {"(baseline: one line, new figure)": baseline_figure(moves)}
-    for name, factory in inspect.getmembers(widgets_module, inspect.isfunction):
-        if name.startswith("_") or factory.__module__ != widgets_module.__name__:
-            continue
-        params = inspect.signature(factory).parameters.values()
-        required = [p.name for p in params if p.default is p.empty
-                    and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-        if not required or all(r in sample_arguments() for r in required):
-            kwargs = {r: sample_arguments()[r] for r in required}
-        else:
-            if name.endswith("_widget"):  # a factory we cannot call; other functions are helpers
-                results[name] = {"skipped": f"needs {', '.join(required)}"}
+    for name, (notebooks, _, make) in made.items():
+        if only and name not in only:
             continue
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                widget = factory(**kwargs)
+                widget = make()
         except Exception as error:
             results[name] = {"skipped": f"{type(error).__name__}: {error}"[:120]}
             continue
-        sliders = sliders_of(widget) if hasattr(widget, "keys") or hasattr(widget, "children") else []
-        if not sliders:
-            continue  # not a widget factory (or a widget without sliders)
-        results[name] = {}
-        callback = []
-        if callable(getattr(widget, "f", None)):  # interactive: time its function apart from the PNG
-            def timed_f(*a, _f=widget.f, _times=callback, **k):
-                start = time.perf_counter()
-                try:
-                    return _f(*a, **k)
-                finally:
-                    _times.append(time.perf_counter() - start)
-
-            widget.f = timed_f
-        pictures = []  # PNGs shown in the widget's Image (nnlearn's widgets), besides published ones
-        if hasattr(widget, "picture"):
-            widget.picture.observe(lambda change, _shown=pictures: _shown.append(1), names="value")
-        for slider in sliders:
-            times, pngs = [], 0
-            callback.clear()
-            for value in slider_values(slider, moves):
-                before, before_pictures = len(inline.published), len(pictures)
-                with contextlib.redirect_stdout(io.StringIO()):
-                    start = time.perf_counter()
-                    slider.value = value
-                    times.append(time.perf_counter() - start)
-                pngs += sum("image/png" in data for data in inline.published[before:])
-                pngs += len(pictures) - before_pictures
-            results[name][slider.description] = {
-                "median_ms": median(times) * 1e3, "p90_ms": p90(times) * 1e3, "moves": len(times),
-                "pngs": pngs, "callback_ms": median(callback) * 1e3 if callback else None}
+        results[name] = bench_widget(widget, notebooks, moves, inline)
         plt.close("all")
     return results
-

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py             # a few minutes
     .venv/bin/python benchmarks/run.py --course    # also time every notebook and the test command
     .venv/bin/python benchmarks/run.py --notebooks # only the notebooks of both editions (no extra needed)
+    .venv/bin/python benchmarks/run.py --sliders   # only the sliders (section 5; no extra needed)
 
 Needs the benchmark extra (``pip install -e ".[test,bench]"``: PyTorch and scikit-learn).
 Contenders are interleaved within each repeat (the order rotates) and every figure
@@ -36,7 +37,7 @@ from measure_course import bench_notebooks, bench_test_command, print_notebook_t
 from measure_limits import bench_limits, bench_vectorize  # noqa: E402
 from measure_sliders import bench_sliders  # noqa: E402
 from measure_training import bench_chapter7, bench_time_to_accuracy, bench_training  # noqa: E402
-from report import plot_results, plot_vectorize, write_report  # noqa: E402
+from report import load_results, plot_results, plot_vectorize, slider_lines, write_report  # noqa: E402
 
 import nnlearn  # noqa: E402
 from nnlearn.data import load_digits  # noqa: E402
@@ -71,12 +72,16 @@ def main(argv=None):
     parser.add_argument("--moves", type=int, default=6, help="slider positions per slider (visited there and back)")
     parser.add_argument("--notebooks", action="store_true",
                         help="only time the notebooks of both editions and print the table (writes no results)")
+    parser.add_argument("--sliders", action="store_true",
+                        help="only measure the sliders: print section 5 and put it in results.json and the report")
     args = parser.parse_args(argv)
     if args.notebooks:
         print(f"machine: {machine()}\nnotebooks in a fresh kernel, median of 3 runs (target <= "
               f"{TARGETS['notebook_seconds']:.0f} s):", flush=True)
         print_notebook_times(bench_notebooks())
         return 0
+    if args.sliders:
+        return sliders_only(args.moves)
 
     res = {"machine": machine(), "repeats": args.repeats}
     X, y, X_test, y_test = load_digits()
@@ -111,12 +116,29 @@ def main(argv=None):
         res["course"] = json.loads(previous.read_text()).get("course")
     print("5. sliders ...", flush=True)
     res["sliders"] = bench_sliders(args.moves)
+    res["sliders_measured"] = {"date": res["machine"]["date"], "load": res["machine"]["load"]}
     res["remains"] = REMAINS.read_text() if REMAINS.exists() else ""
 
     previous.write_text(json.dumps(res, indent=1, default=str))
     write_report(res)
     plot_results(res)
     print((HERE / "results.md").read_text())
+    return 0
+
+
+def sliders_only(moves):
+    """Section 5 alone: measured, printed, and put in place of the last run's in results.json and the report."""
+    measured = machine()
+    print(f"machine: {measured}\n5. sliders ...", flush=True)
+    part = {"sliders": bench_sliders(moves), "sliders_measured": {"date": measured["date"], "load": measured["load"]}}
+    print("\n".join(slider_lines(part)))
+    previous = HERE / "results.json"
+    if previous.exists():
+        res = load_results(previous)
+        res.update(part, remains=REMAINS.read_text() if REMAINS.exists() else "")
+        previous.write_text(json.dumps(res, indent=1, default=str))
+        write_report(res)
+        plot_results(res)
     return 0
 
 

@@ -4,10 +4,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.animation import FuncAnimation
+from pixels import fresh_draw, full_draw
 
 from nnlearn import gradient_descent
 from nnlearn.linefit import CHAPTER_6
 from nnlearn.pictures import animation, plots
+from nnlearn.pictures.descent import show_descent, show_tangent
 
 
 @pytest.mark.parametrize("w", [-2.0, 1.0, 3.0, 8.0])
@@ -28,6 +30,15 @@ def test_plot_parabola_tangent_uses_the_given_axes():
     assert plots.plot_parabola_tangent(2.0, ax=ax).ax is ax
     with pytest.raises(ValueError):
         plots.plot_parabola_tangent(2.0, predicted_range=(5.0, 1.0))
+
+
+def test_show_tangent_moves_the_point_of_the_drawn_parabola():
+    drawn = plots.plot_parabola_tangent(1.0, actual=2.0, predicted_range=(-1.0, 5.0))
+    lines = list(drawn.ax.lines)
+    assert show_tangent(drawn, 4.5) is drawn and list(drawn.ax.lines) == lines
+    assert drawn.slope == pytest.approx(2.5) and "downhill is to the left" in drawn.text.get_text()
+    np.testing.assert_array_equal(full_draw(drawn.fig), fresh_draw(drawn.fig, lambda ax: plots.plot_parabola_tangent(
+        4.5, actual=2.0, predicted_range=(-1.0, 5.0), ax=ax)))
 
 
 def test_ball_rolling_follows_gradient_descent():
@@ -53,6 +64,24 @@ def test_plot_descent_draws_the_path_and_the_line_at_step(line_fit):
     np.testing.assert_allclose(drawn.points.get_offsets(), np.column_stack([hours, scores]))
     with pytest.raises(ValueError, match="step"):
         plots.plot_descent(line_fit, path, step=21)
+
+
+def test_show_descent_moves_the_drawn_panels_to_another_path(line_fit):
+    slow, _ = line_fit.descend(learning_rate=0.01, steps=20)
+    fast, _ = line_fit.descend(learning_rate=0.1, steps=20)
+    drawn = plots.plot_descent(line_fit, slow, status="crawling", title="slow")
+    artists = [drawn.path_line, drawn.ball, drawn.fit_line, drawn.points, drawn.text]
+    shown = show_descent(drawn, fast, step=7)  # no title: the loss surface's own again
+    assert shown is drawn and [drawn.path_line, drawn.ball, drawn.fit_line, drawn.points, drawn.text] == artists
+    np.testing.assert_allclose(drawn.path_line.get_xydata(), fast[:8])
+    assert drawn.step == 7 and drawn.axes[0].get_title() == "Loss E(w, b)"
+    np.testing.assert_array_equal(full_draw(drawn.fig), fresh_draw(
+        drawn.fig, lambda axes: plots.plot_descent(line_fit, fast, step=7, axes=axes)))
+    elsewhere, _ = line_fit.descend(start=(5.0, 10.0), learning_rate=0.1, steps=20)
+    with pytest.raises(ValueError, match="path must start where the drawn paths start"):
+        show_descent(drawn, elsewhere)
+    with pytest.raises(ValueError, match="step"):
+        show_descent(drawn, fast, step=21)
 
 
 def test_animate_descent_frames_show_the_path(line_fit):

@@ -7,6 +7,7 @@ No measurement is run; the measurement modules are only imported, and ``run.py -
 """
 
 import importlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+NOTEBOOKS = BENCHMARKS.parent / "notebooks"
 MEASUREMENTS = {
     "measure_training": ["bench_training", "bench_time_to_accuracy", "chapter7_recipe", "bench_chapter7"],
     "measure_limits": ["bench_limits", "bench_vectorize"],
@@ -55,7 +57,7 @@ def test_measurements_import(benchmarks, module):
 def test_run_help_lists_the_options():
     out = subprocess.run([sys.executable, str(BENCHMARKS / "run.py"), "--help"],
                          capture_output=True, text=True, check=True).stdout
-    for option in ("--repeats", "--course", "--moves", "--notebooks"):
+    for option in ("--repeats", "--course", "--moves", "--notebooks", "--sliders"):
         assert option in out
 
 
@@ -76,3 +78,21 @@ def test_the_machine_is_described_with_or_without_pytorch(benchmarks):
     """``run.py --notebooks`` needs no benchmark extra: describing the machine must not need PyTorch."""
     described = benchmarks("run").machine()
     assert described["cores"] >= 1 and described["python"] and described["torch"]
+
+
+def test_the_slider_benchmark_makes_every_widget_the_notebooks_show(benchmarks):
+    """Section 5 is the feel of every notebook: each widget a notebook makes (a call of ``..._widget``,
+    ``..._stepper`` or ``Playground`` in a code cell of either edition) is measured, as a widget of that
+    notebook. Making the widgets is not needed to check this."""
+    rows = benchmarks("measure_sliders").course_widgets().values()
+    measured = {}
+    for notebooks, name, _ in rows:
+        measured.setdefault(name, set()).update(n.strip() for n in notebooks.split(","))
+    calls = re.compile(r"\b(\w+_widget|\w+_stepper|Playground)\(")
+    missing = []
+    for twin in sorted(NOTEBOOKS.glob("**/[0-9][0-9]_*.md")):
+        code = "\n".join(re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```", twin.read_text(), re.M | re.S))
+        for name in set(calls.findall(code)):
+            if twin.name[:2] not in measured.get(name, ()):
+                missing.append(f"{twin.relative_to(NOTEBOOKS)}: {name}")
+    assert not missing, "widgets the slider benchmark does not measure:\n" + "\n".join(missing)

@@ -110,6 +110,24 @@ def test_every_control_redraws_and_the_shape_follows_the_sliders():
     assert "learning rate 0.5, 50 steps a frame" in lab.drawn.heading.get_text()
 
 
+def test_a_control_that_starts_again_shows_the_frame_a_new_playground_starts_with():
+    # a reset keeps the figure (and redraws the diagram when the shape changes): its frame must be the one
+    # a Playground made with those settings shows first
+    lab = Playground("xor", hidden_nodes=4, hidden_layers=2)
+    lab.step()
+    for control, value in ((lab.noise, 0.3), (lab.hidden_nodes, 7), (lab.hidden_layers, 1), (lab.problem, "spirals"),
+                           (lab.hidden_nodes, 2), (lab.hidden_layers, 2), (lab.noise, 0.0)):
+        control.value = value
+        fresh = Playground(lab.problem.value, noise=lab.noise.value, hidden_nodes=lab.hidden_nodes.value,
+                           hidden_layers=lab.hidden_layers.value, seed=lab.seed)
+        np.testing.assert_array_equal(np.asarray(lab.blitter.canvas.buffer_rgba()),
+                                      np.asarray(fresh.blitter.canvas.buffer_rgba()))
+        assert lab.picture.value == fresh.picture.value
+    lab.reset(new_seed=True)
+    fresh = Playground(lab.problem.value, noise=0.0, hidden_nodes=2, hidden_layers=2, seed=1)
+    assert lab.picture.value == fresh.picture.value
+
+
 def test_reset_starts_again_from_new_random_weights():
     lab = Playground("circles")
     lab.step()

@@ -6,10 +6,12 @@ import types
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from pixels import fresh_draw, full_draw, pixels
 
 from nnlearn import LineFit, mean_squared_error, sigmoid
 from nnlearn.pictures import widgets
 from nnlearn.pictures._render import figure_of, live_widget
+from nnlearn.pictures.style import Drawn
 
 
 def _extremes(widget):
@@ -37,6 +39,18 @@ def test_line_fit_widget_draws_the_line_and_its_error(hours_scores):
     segments = drawn.residuals.get_segments()
     assert len(segments) == hours.size
     np.testing.assert_allclose([s[1][1] for s in segments], 4.5 * hours + 47.0)
+
+
+@pytest.mark.parametrize("show_errors, best_fit", [(True, False), (False, True)])
+def test_show_line_moves_the_drawn_line_and_its_errors(hours_scores, show_errors, best_fit):
+    from nnlearn.pictures.nodes import plot_line_fit, show_line
+
+    drawn = plot_line_fit(*hours_scores, 2.0, 40.0, show_errors=show_errors, best_fit=best_fit)
+    line = drawn.line
+    assert show_line(drawn, 7.5, 12.0) is drawn and drawn.line is line
+    assert (drawn.w, drawn.b) == (7.5, 12.0) and f"E = {drawn.error:.2f}" in drawn.ax.get_title()
+    np.testing.assert_array_equal(full_draw(drawn.fig), fresh_draw(drawn.fig, lambda ax: plot_line_fit(
+        *hours_scores, 7.5, 12.0, ax=ax, show_errors=show_errors, best_fit=best_fit)))
 
 
 def test_line_fit_widget_every_slider_extreme_draws(hours_scores):
@@ -166,31 +180,19 @@ def test_sigmoid_widget_every_slider_extreme_draws_including_w_zero():
     np.testing.assert_allclose(widget.result.line.get_ydata(), sigmoid(widget.result.b))
 
 
-def _pixels(png):
-    import io
-
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-
-
-def _full_draw(fig):
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=fig.dpi)
-    return buffer.getvalue()
-
-
 def test_each_move_shows_the_same_pixels_as_a_full_draw(hours_scores):
-    # a move draws only the plot over a kept picture of the axes: it must be the whole figure
+    # a move draws only what changed over a kept picture, or moves the artists of the picture drawn first
+    # (update): it must be the whole figure, and the figure the plot function draws anew for those values
     for widget in _all_widgets(hours_scores):
         shown = _pictures(widget)
         fig = figure_of(widget.result)
         for s in widget.kwargs_widgets:
             for value in _positions(s, 3)[::-1]:
                 s.value = value
-                np.testing.assert_array_equal(_pixels(shown[-1]), _pixels(_full_draw(fig)))
+                moved = pixels(shown[-1])
+                np.testing.assert_array_equal(moved, full_draw(fig))
+                anew = fresh_draw(fig, lambda ax, w=widget: w.draw(ax=ax, **w.kwargs))
+                np.testing.assert_array_equal(moved, anew)
 
 
 def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_change(hours_scores):
@@ -211,4 +213,56 @@ def test_a_move_keeps_the_ticks_and_redraws_the_kept_picture_when_the_limits_cha
     for top in (200.0, 60.0, 130.0):
         widgets.slider(widget, "top").value = top
         assert widget.result.ax.get_ylim() == (0, top)
-        np.testing.assert_array_equal(_pixels(shown[-1]), _pixels(_full_draw(fig)))
+        np.testing.assert_array_equal(pixels(shown[-1]), full_draw(fig))
+
+
+def test_an_update_moves_the_artists_in_place_and_keeps_the_still_ones_in_the_kept_picture():
+    # a plot with a still curve drawn first (kept) and one drawn after the moving line (drawn every move)
+    grid = np.linspace(0, 1, 50)
+
+    def draw(ax, w):
+        if ax is None:
+            _, ax = plt.subplots(figsize=(4, 3))
+        under, = ax.plot(grid, grid ** 2, lw=6, color="0.8")
+        line, = ax.plot([], [], lw=3)
+        over, = ax.plot(grid, 1 - grid, lw=6, color="0.5", alpha=0.6)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-2, 2)
+        return update(Drawn(ax=ax, line=line, still=[under, over]), w)
+
+    def update(drawn, w):
+        drawn.line.set_data(grid, w * grid)
+        drawn.line.set_label(f"w = {w}")
+        drawn.ax.legend(loc="upper left")
+        return drawn
+
+    widget = live_widget(draw, update, w=(-2.0, 2.0, 0.5))
+    shown = _pictures(widget)
+    ax = widget.result.ax
+    under, line, over = ax.lines
+    drawn_times = {"under": 0, "over": 0}
+    for name, artist in (("under", under), ("over", over)):
+        def counted(renderer, _draw=artist.draw, _name=name, _artist=artist):
+            drawn_times[_name] += _artist.get_visible()  # a hidden artist is asked to draw, and draws nothing
+            return _draw(renderer)
+
+        artist.draw = counted
+    for w in (1.5, -2.0, 0.5, 2.0):
+        widgets.slider(widget, "w").value = w
+        assert list(ax.lines) == [under, line, over]  # the same artists, moved
+        np.testing.assert_array_equal(pixels(shown[-1]), full_draw(ax.figure))
+    # the curve under the line is in the kept picture, drawn when the widget was made: since then only the
+    # test's full draws drew it; the one over the line is drawn on every move
+    assert drawn_times["under"] == 4
+    assert drawn_times["over"] == 4 + 4
+
+
+def test_a_move_sends_the_browser_only_the_new_picture(hours_scores):
+    widget = widgets.line_fit_widget(*hours_scores)
+    sent = []
+    widget.out.observe(lambda change: sent.append(change["name"]), names=["msg_id", "outputs"])
+    widgets.slider(widget, "w (slope)").value = 3.0
+    widgets.slider(widget, "b (intercept)").value = 50.0
+    assert sent == []  # interactive would point its output area at each call and back
+    assert widget.result.w == 3.0 and widget.result.b == 50.0
+    assert repr(widget).startswith("interactive(children=(FloatSlider(value=3.0, description='w (slope)'")

@@ -6,13 +6,15 @@ to feel live and small enough to store:
 * :func:`live_widget` turns a plot function into an ``ipywidgets.interactive``
   widget whose one figure is redrawn in place on every slider move and shown
   as a PNG in an ``ipywidgets.Image`` (a new figure, a new layout and a tightly
-  cropped PNG on every move took several hundred milliseconds);
+  cropped PNG on every move took several hundred milliseconds); with the plot
+  function's update, a move only moves the artists that the values change;
 * :func:`make_animation`, :func:`frame_images` and :func:`to_html` turn a
   drawing function into an animation, its frames (the still part drawn once)
   and a self-contained HTML player.
 
-Both draw the still part of a figure once and only the moving artists on top.
-Matplotlib offers no public way to do three small things needed here; they
+Both draw the still part of a figure once and only the moving artists on top;
+the live widgets and the :class:`Blitter` also draw a text they drew before
+from its kept glyphs.  Matplotlib offers no public way to do four small things needed here; they
 sit together at the end of this module (``matplotlib internals``), tested
 against the oldest and the newest supported matplotlib.
 """
@@ -22,24 +24,26 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
+import struct
 import tempfile
+import zlib
 from pathlib import Path
 
 import ipywidgets as widgets
+import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
+from IPython import get_ipython
+from IPython.display import clear_output
 from matplotlib.animation import FuncAnimation, HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image as PILImage
 
 from .._checks import positive_int
 
-# zlib level 1 with run-length matching only (compress_type 3, zlib's Z_RLE): a slider's PNG in
-# a quarter of the time of the default level, a little larger
-PNG_OPTIONS = {"compress_level": 1, "compress_type": 3}
-
 
 # ---- a figure redrawn in place when a slider moves ------------------------------------
-def live_widget(draw, **sliders):
+def live_widget(draw, update=None, **sliders):
     """An ``interactive`` widget that redraws one figure in place and shows it as a PNG.
 
     ``draw(ax, **values)`` calls a plot function.  The first call gets
@@ -52,6 +56,16 @@ def live_widget(draw, **sliders):
     cropped by ``bbox_inches="tight"`` on every move made a redraw several
     times slower.
 
+    With ``update``, a later move calls ``update(drawn, **values)`` instead, with
+    what the plot function returned: the plot function's own way of showing new
+    values in the picture it drew (new data and texts for the same artists,
+    much less work than drawing the picture again).  What it returns is the
+    widget's new ``result``.  The artists a plot function lists in
+    ``drawn.still`` (its data points, a loss surface: what no value changes) are
+    then kept in the picture that each move starts from, as far as they are
+    drawn before the first artist that moves (see :func:`_redraw_png`).
+
+    ``widget.draw`` is ``draw``: a test draws the picture anew with it, to compare.
     The PNG goes into an ``ipywidgets.Image`` (``widget.picture``) below the
     sliders, not into the widget's output area, which only shows a traceback
     when a redraw fails.  A picture displayed into an output area is copied back
@@ -59,7 +73,7 @@ def live_widget(draw, **sliders):
     ``scripts/run_notebooks.py``) at a moment that can leave the cell waiting for
     its timeout (jupyter/nbclient#312); an Image widget avoids that path.
     """
-    state = {"fig": None, "failed": False}
+    state = {"fig": None, "failed": False, "drawn": None}
     # at its own size: the widget is a flex column, which would stretch the picture to its width
     picture = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
 
@@ -73,14 +87,18 @@ def live_widget(draw, **sliders):
                 FigureCanvasAgg(fig)  # one Agg canvas for good (it keeps its renderer and text sizes)
                 fig.canvas.draw()  # the layout engine places the axes once ...
                 fig.set_layout_engine(None)  # ... and they stay there (no layout pass when saving)
+            elif update is not None:
+                result = update(state["drawn"], **values)
             else:
                 axes = fig.axes
                 for ax in axes:
                     _remove_drawn(ax)
                 result = draw(ax=axes[0] if len(axes) == 1 else axes, **values)
-            picture.value = _redraw_png(fig, state)
+            state["drawn"] = result
+            still = result.get("still", ()) if update is not None and isinstance(result, dict) else ()
+            picture.value = _redraw_png(fig, state, still)
         except Exception:
-            state["failed"] = True  # interactive shows the traceback in its output area
+            state["failed"] = True  # the widget shows the traceback in its output area
             raise
         # The traceback of an earlier move goes once a move draws again.  Only then: clearing the
         # output area on every move is itself an output that nbclient copies back (see above).
@@ -89,42 +107,99 @@ def live_widget(draw, **sliders):
             widget.out.clear_output()
         return result
 
-    widget = widgets.interactive(redraw, **sliders)
+    widget = _LiveInteractive(redraw, **sliders)
     *controls, output_area = widget.children
     widget.children = (*controls, picture, output_area)
-    widget.picture = picture
+    widget.picture, widget.draw = picture, draw
     return widget
 
 
-def _redraw_png(fig, state):
-    """The figure as PNG bytes, drawing its still part (the axes' frames, ticks, tick labels and
-    axis labels) only when it changed.
+class _LiveInteractive(widgets.interactive):
+    """``ipywidgets.interactive`` that only calls its function when a slider moves.
+
+    ``interactive`` runs every call inside its output area: it points the area at
+    the call (a message to the browser), clears it (another), looks for pyplot
+    figures to show before and after, and points the area away again (a third).
+    Our function shows its picture in an Image widget and opens no pyplot figure,
+    so a move sends the browser only the new picture; the output area is used
+    when the function fails, to show why.
+    """
+
+    def __repr__(self):  # interactive's: it is what a notebook shows as the widget's text
+        return "interactive" + super().__repr__()[len(type(self).__name__):]
+
+    def update(self, *args):
+        self.kwargs = {control._kwarg: control.get_interact_value() for control in self.kwargs_widgets}
+        try:
+            self.result = self.f(**self.kwargs)
+        except Exception as error:
+            shell = get_ipython()
+            with self.out:
+                clear_output(wait=True)  # one traceback at a time, as interactive shows them
+                if shell is None:
+                    self.log.warning("Exception in interact callback: %s", error, exc_info=True)
+                else:
+                    shell.showtraceback()
+
+
+def _redraw_png(fig, state, still=()):
+    """The figure as PNG bytes, drawing its still part only when it changed.
 
     Text is most of the time of a draw, and most of the text is the tick labels, which stay the
     same while the plot functions keep their axis limits fixed.  So the figure is drawn once
     without what the plot function drew and that picture is kept; each move puts it back and
     draws only the rest on top (the same pixels as a full draw: the frames sit below the curves,
     and the lines of the frame are drawn with the curves in their usual order).  The kept
-    picture is drawn again when anything it shows changes: limits, ticks, labels, place of the
-    axes, view of a 3-D plot.
+    picture also holds, in each axes, the artists of ``still`` that are drawn before anything
+    else the plot function drew (a loss surface under the descent path): so they are drawn in
+    the same order as in a full draw.  The kept picture is drawn again when anything it shows
+    changes: limits, ticks, labels, place of the axes, view of a 3-D plot, the kept artists.
+
+    A text drawn again at the same place, in the same font, is drawn from the glyphs kept from
+    its last drawing (:func:`_keeping_glyphs`): FreeType renders every glyph anew on each draw,
+    and the texts of a picture mostly stay the same from one move to the next.
     """
     canvas = fig.canvas
-    key = _still_key(fig)
-    if state.get("still_key") != key:
-        with _hidden(_drawn_parts(fig)):
-            canvas.draw()
-        state["still"] = canvas.copy_from_bbox(fig.bbox)
-        state["still_key"] = key
-    else:
-        canvas.restore_region(state["still"])
     renderer = canvas.get_renderer()
-    with _hidden(_still_parts(fig)), _axes_off(fig):
-        for ax in fig.axes:
-            ax.draw(renderer)
-    picture = _canvas_picture(canvas)
+    kept = _kept_artists(fig, still)
+    key = _still_key(fig)
+    with _keeping_glyphs(renderer, state.setdefault("glyphs", {})):
+        if state.get("still_key") != key or not _same(state.get("kept", []), kept):
+            with _hidden(_drawn_parts(fig, kept)):
+                canvas.draw()
+            state["still"] = canvas.copy_from_bbox(fig.bbox)
+            state["still_key"], state["kept"] = key, kept
+        else:
+            canvas.restore_region(state["still"])
+        with _hidden(_still_parts(fig) + kept), _axes_off(fig):
+            for ax in fig.axes:
+                ax.draw(renderer)
     if fig.patch.get_visible() and fig.patch.get_alpha() in (None, 1) and fig.patch.get_facecolor()[3] == 1:
-        picture = picture.convert("RGB")  # opaque: the same picture, a quarter less to encode
-    return _png(picture, **PNG_OPTIONS)
+        return png_bytes(_rgb(canvas))  # opaque: the same picture, a quarter less to encode
+    return png_bytes(np.asarray(canvas.buffer_rgba()))
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_bytes(pixels) -> bytes:
+    """``pixels`` (height x width x 3 or 4 bytes: RGB or RGBA) as a PNG, encoded for speed.
+
+    Pillow tries every PNG filter on every row and keeps the best, which took most of the time of
+    encoding a slider's picture; here the rows go unfiltered to zlib at level 1.  For the course's
+    pictures (flat colours, lines, text) that is three times faster and no larger.
+    """
+    height, width, channels = pixels.shape
+    rows = np.empty((height, 1 + width * channels), dtype=np.uint8)
+    rows[:, 0] = 0  # each row starts with its filter: 0, none
+    rows[:, 1:].reshape(height, width, channels)[...] = pixels  # one copy, from a view of the canvas too
+    header = struct.pack(">IIBBBBB", width, height, 8, {3: 2, 4: 6}[channels], 0, 0, 0)  # 8 bits, RGB(A)
+    return b"".join([PNG_SIGNATURE, _chunk(b"IHDR", header), _chunk(b"IDAT", zlib.compress(rows, 1)),
+                     _chunk(b"IEND", b"")])
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)))
 
 
 def _canvas_picture(canvas):
@@ -132,9 +207,15 @@ def _canvas_picture(canvas):
     return PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
 
 
-def _png(picture, **options) -> bytes:
+def _rgb(canvas):
+    """What the Agg canvas holds now, without its alpha, as an array (Pillow drops a channel faster than numpy)."""
+    return np.asarray(_canvas_picture(canvas).convert("RGB"))
+
+
+def _png(picture) -> bytes:
+    """A PIL image (an animation's frame, in a few colours) as a PNG, by Pillow."""
     buffer = io.BytesIO()
-    picture.save(buffer, format="png", **options)
+    picture.save(buffer, format="png")
     return buffer.getvalue()
 
 
@@ -153,15 +234,35 @@ def _still_parts(fig):
     return parts
 
 
-def _drawn_parts(fig):
-    """Everything else in the axes: what the plot function drew, titles, legend, and the frame
-    lines of a 2-D axes (drawn among the curves, in their usual order)."""
-    still = {id(a) for a in _still_parts(fig)}
+def _drawn_parts(fig, kept=()):
+    """Everything else in the axes but ``kept``: what the plot function drew, titles, legend, and the
+    frame lines of a 2-D axes (drawn among the curves, in their usual order)."""
+    still = {id(a) for a in _still_parts(fig) + list(kept)}
     parts = []
     for ax in fig.axes:
         axis_objects = {id(ax.xaxis), id(ax.yaxis), id(ax.zaxis)} if _is_3d(ax) else set()
         parts.extend(a for a in ax.get_children() if id(a) not in still and id(a) not in axis_objects)
     return parts
+
+
+def _kept_artists(fig, still):
+    """The artists of ``still`` that each 2-D axes draws first, before any other artist it draws over
+    its kept picture (an axes draws its artists by zorder, those of one zorder in the order they were
+    added).  A 3-D axes orders its artists by depth: none is kept there."""
+    still, below = {id(a) for a in still}, {id(a) for a in _still_parts(fig)}
+    kept = []
+    for ax in fig.axes:
+        if _is_3d(ax):
+            continue
+        for artist in sorted((a for a in ax.get_children() if id(a) not in below), key=lambda a: a.get_zorder()):
+            if id(artist) not in still:
+                break
+            kept.append(artist)
+    return kept
+
+
+def _same(artists, others):
+    return len(artists) == len(others) and all(a is b for a, b in zip(artists, others))
 
 
 def _still_key(fig):
@@ -245,15 +346,13 @@ class Blitter:
         self.fig, self.moving, self.format = fig, list(moving), format
         self.canvas = FigureCanvasAgg(fig)
         self.background = None
+        self.glyphs = {}  # the texts it drew, to draw them again fast (see _keeping_glyphs)
 
     def refresh(self):
-        for artist in self.moving:
-            artist.set_animated(True)
-        try:
+        # hidden, not animated: matplotlib < 3.11 draws an animated image all the same, which left the
+        # images of the moment of the refresh under every later frame
+        with _hidden(self.moving), _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
             self.canvas.draw()
-        finally:
-            for artist in self.moving:
-                artist.set_animated(False)
         self.background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def png(self) -> bytes:
@@ -261,14 +360,14 @@ class Blitter:
         if self.background is None:
             self.refresh()
         self.canvas.restore_region(self.background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
-        picture = _canvas_picture(self.canvas).convert("RGB")
+        with _keeping_glyphs(self.canvas.get_renderer(), self.glyphs):
+            for artist in self.moving:
+                self.fig.draw_artist(artist)
         if self.format == "jpeg":
             buffer = io.BytesIO()
-            picture.save(buffer, format="jpeg", quality=90)
+            _canvas_picture(self.canvas).convert("RGB").save(buffer, format="jpeg", quality=90)
             return buffer.getvalue()
-        return _png(picture, **PNG_OPTIONS)
+        return png_bytes(_rgb(self.canvas))
 
 
 # ---- animations: frames drawn fast, an HTML player ------------------------------------
@@ -339,7 +438,7 @@ def to_html(anim, fps=6, colors=48) -> str:
 
 
 # ---- matplotlib internals: the one place that uses them -------------------------------
-# Matplotlib has no public API for these three; tests/test_render.py checks each of them, and
+# Matplotlib has no public API for these four; tests/test_render.py checks each of them, and
 # the test runs against the oldest (3.8) and the newest matplotlib that the project supports.
 def _mark_rendered(anim) -> None:
     """Tell ``anim`` it was used, so that deleting it does not warn "deleted without rendering"."""
@@ -354,3 +453,85 @@ def _add_frame(writer, png_base64: str) -> None:
 def _axis_shown_3d(ax) -> bool:
     """Whether a 3-D axes draws its panes, grid and axes (``set_axis_off`` has no getter in 3-D)."""
     return ax._axis3don
+
+
+# what decides how the glyphs of a text come out, besides what draw_text is given
+_GLYPH_SETTINGS = tuple(sorted(key for key in mpl.rcParams if key.startswith(("font.", "text.", "mathtext."))))
+MAX_KEPT_TEXTS = 2000  # texts whose glyphs a live figure keeps (a few kB each)
+
+
+@contextlib.contextmanager
+def _keeping_glyphs(renderer, kept: dict):
+    """While drawing on the Agg ``renderer``, a text it drew before is drawn again from its glyphs in ``kept``.
+
+    The Agg renderer draws a text by asking FreeType for the picture of each glyph (at the text's
+    place, to a 64th of a pixel) and pasting them with the text's colour.  The first time a text is
+    drawn, the glyph pictures pasted are written down; drawn again with the same string, place,
+    angle, font and settings, the same pictures are pasted with the colour it has now: the same
+    pixels, without FreeType.  A text that draws anything else (the rules of some mathtext) is
+    drawn as usual every time.
+    """
+    settings = (renderer.width, renderer.height, renderer.dpi, repr([mpl.rcParams[k] for k in _GLYPH_SETTINGS]))
+    draw_text = renderer.draw_text
+
+    def draw_text_from_kept_glyphs(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        key = (s, x, y, angle, ismath, gc.get_antialiased(), tuple(prop.get_family()), prop.get_style(),
+               prop.get_variant(), prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
+               str(prop.get_file()), prop.get_math_fontfamily(), _text_options(mtext), settings)
+        glyphs = kept.get(key)
+        if glyphs is None:
+            glyphs = _drawn_glyphs(renderer, draw_text, gc, x, y, s, prop, angle, ismath, mtext)
+            if glyphs is not None:
+                if len(kept) >= MAX_KEPT_TEXTS:
+                    kept.clear()
+                kept[key] = glyphs
+            return
+        for image, gx, gy, gangle in glyphs:
+            renderer._renderer.draw_text_image(image, gx, gy, gangle, gc)
+
+    own = vars(renderer).get("draw_text")  # set when called inside another such drawing
+    renderer.draw_text = draw_text_from_kept_glyphs
+    try:
+        yield
+    finally:
+        if own is None:
+            del renderer.draw_text
+        else:
+            renderer.draw_text = own
+
+
+def _text_options(mtext) -> str:
+    """The font features and language of a text (matplotlib 3.11+), which change its glyphs."""
+    return repr([getattr(mtext, name, lambda: None)() for name in ("get_fontfeatures", "get_language")])
+
+
+class _GlyphRecorder:
+    """Stands in for an Agg renderer's drawing engine (``renderer._renderer``) while it draws one text,
+    writing down the glyph pictures pasted; anything else drawn makes the record incomplete."""
+
+    def __init__(self, engine):
+        self.engine, self.glyphs, self.complete = engine, [], True
+
+    def draw_text_image(self, image, x, y, angle, gc):
+        picture = np.array(image, copy=True)  # matplotlib >= 3.11: one glyph; older: the text's picture (FT2Font)
+        if picture.dtype == np.uint8 and picture.ndim == 2:
+            self.glyphs.append((picture, x, y, angle))
+        else:
+            self.complete = False
+        return self.engine.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name):
+        self.complete = False
+        return getattr(self.engine, name)
+
+
+def _drawn_glyphs(renderer, draw_text, gc, x, y, s, prop, angle, ismath, mtext):
+    """Draw a text with Agg's own ``draw_text``; return the glyph pictures it pasted, or None if it drew
+    anything else."""
+    recorder = _GlyphRecorder(renderer._renderer)
+    renderer._renderer = recorder
+    try:
+        draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+    finally:
+        renderer._renderer = recorder.engine
+    return recorder.glyphs if recorder.complete else None

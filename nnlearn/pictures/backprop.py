@@ -11,8 +11,9 @@ diagram with one of its numbers worked out.
 :func:`backprop_steps` writes the steps with the numbers that :meth:`nnlearn.Network.trace`
 hands out from the network's own ``forward`` and ``backward`` (it works none out itself, so a
 network trained with the cross-entropy and a softmax output shows its own slopes);
-:func:`plot_backprop_step` draws one; :func:`backprop_stepper` is the widget with Previous /
-Next / Play; :func:`animate_backprop` the same as a film.
+:func:`plot_backprop_step` draws one and :func:`show_backprop_step` shows another on the same
+diagram; :func:`backprop_stepper` is the widget with Previous / Next / Play; :func:`animate_backprop`
+the same as a film.
 """
 
 from __future__ import annotations
@@ -283,11 +284,7 @@ def plot_backprop_step(steps, step=0, ax=None):
     Returns a :class:`~nnlearn.pictures.style.Drawn` with ``ax``, ``fig``, the
     ``step`` drawn and the ``artists`` (for the animation).
     """
-    if not steps or not isinstance(steps[0], Step):
-        raise TypeError(tr("steps must be the list that backprop_steps returns"))
-    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 0 <= step < len(steps):
-        raise ValueError(tr("step must be a whole number from 0 to {last}, got {step}").format(
-            last=len(steps) - 1, step=repr(step)))
+    _check_step(steps, step)
     ax = axes_for(ax, FIGSIZE)
     layer_sizes = [1 + max(k for (n, k) in steps[0].nodes if n == layer) for layer in
                    range(1 + max(n for n, _ in steps[0].nodes))]
@@ -295,8 +292,25 @@ def plot_backprop_step(steps, step=0, ax=None):
     title = ax.set_title("", fontsize=TITLE)
     formula = ax.text(0.5, 0.13, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=TEXT + 1)
     worked = ax.text(0.5, 0.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=TEXT)
-    _show(artists, steps[step], title, formula, worked, step, len(steps))
-    return Drawn(ax=ax, fig=ax.figure, step=step, artists=artists, title=title, formula=formula, worked=worked)
+    drawn = Drawn(ax=ax, fig=ax.figure, step=step, artists=artists, title=title, formula=formula, worked=worked)
+    return show_backprop_step(drawn, steps, step)
+
+
+def _check_step(steps, step):
+    if not steps or not isinstance(steps[0], Step):
+        raise TypeError(tr("steps must be the list that backprop_steps returns"))
+    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 0 <= step < len(steps):
+        raise ValueError(tr("step must be a whole number from 0 to {last}, got {step}").format(
+            last=len(steps) - 1, step=repr(step)))
+
+
+def show_backprop_step(drawn, steps, step):
+    """Show step ``step`` of ``steps`` on a diagram drawn by :func:`plot_backprop_step` (of the same network):
+    the same picture as ``plot_backprop_step(steps, step)``, from new texts and colours of the same artists."""
+    _check_step(steps, step)
+    _show(drawn.artists, steps[step], drawn.title, drawn.formula, drawn.worked, step, len(steps))
+    drawn.step = step
+    return drawn
 
 
 def backprop_stepper(network, x, Y, learning_rate=0.5):
@@ -305,7 +319,8 @@ def backprop_stepper(network, x, Y, learning_rate=0.5):
     count = len(steps)
     step = widgets.IntSlider(value=0, min=0, max=count - 1, description=tr("step"), continuous_update=True,
                              layout=widgets.Layout(width="420px"))
-    widget = live_widget(lambda ax, step: plot_backprop_step(steps, step, ax=ax), step=step)
+    widget = live_widget(lambda ax, step: plot_backprop_step(steps, step, ax=ax),
+                         lambda drawn, step: show_backprop_step(drawn, steps, step), step=step)
     previous = widgets.Button(description=f"◀ {tr('Previous')}", layout=widgets.Layout(width="110px"))
     following = widgets.Button(description=f"{tr('Next')} ▶", layout=widgets.Layout(width="110px"))
     play = widgets.Play(value=0, min=0, max=count - 1, interval=1500, description=tr("Play"))
@@ -328,7 +343,7 @@ def animate_backprop(network, x, Y, learning_rate=0.5, dpi=ANIMATION_DPI):
               *a["node_text"].values(), drawn.title, drawn.formula, drawn.worked]
 
     def draw(k):
-        _show(a, steps[k], drawn.title, drawn.formula, drawn.worked, k, len(steps))
+        show_backprop_step(drawn, steps, k)
         return moving
 
     return make_animation(drawn.fig, draw, len(steps), moving, steps=steps)

@@ -19,7 +19,7 @@ from .._checks import as_float_array, positive_float
 from ..descent import gradient_descent
 from ..language import tr
 from ..linefit import CHAPTER_6, parabola_error, parabola_slope, two_valleys, two_valleys_slope
-from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, Drawn, axes_for, style_axes
+from .style import ACCENT, BEST, DATA, MUTED, PATH, PREDICTION, SMALL, TITLE, Drawn, axes_for, style_axes
 
 HOURS_SHOWN = (0.0, 10.5)  # the hours axis of the data panel
 
@@ -28,9 +28,10 @@ def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax
     """The error parabola over the prediction, the point at ``predicted`` and its tangent, with its slope.
 
     Returns ``ax``, ``curve``, ``point``, ``tangent`` (Line2D objects),
-    ``slope`` (a float) and ``text`` (the caption).
+    ``slope`` (a float), ``text`` (the caption) and ``still`` (the parabola,
+    which no point changes); :func:`show_tangent` moves the point.
     """
-    w = float(as_float_array("predicted", predicted, ndim=0))
+    as_float_array("predicted", predicted, ndim=0)  # checked before a figure is made
     lo, hi = (float(v) for v in predicted_range)
     if not lo < hi:
         raise ValueError(tr("predicted_range must be (low, high) with low < high, got {value}").format(
@@ -39,25 +40,44 @@ def plot_parabola_tangent(predicted, actual=3.0, predicted_range=(-2.0, 8.0), ax
     grid = np.linspace(lo, hi, 201)
     errors = parabola_error(grid, actual)
     curve, = ax.plot(grid, errors, color=DATA, lw=2, label=tr("error E = ½ (actual − predicted)²"))
-    e, slope = parabola_error(w, actual), parabola_slope(w, actual)
-    half = 0.2 * (hi - lo)
-    tx = np.array([w - half, w + half])
-    tangent, = ax.plot(tx, e + slope * (tx - w), color=ACCENT, lw=2.5,
-                       label=tr("tangent, slope {slope:+.2f}").format(slope=slope))
-    point, = ax.plot([w], [e], "o", color=PATH, ms=10, zorder=3, label=tr("predicted = {w:.2f}").format(w=w))
+    tangent, = ax.plot([], [], color=ACCENT, lw=2.5)
+    point, = ax.plot([], [], "o", color=PATH, ms=10, zorder=3)
     ax.axvline(actual, color=MUTED, ls=":", lw=1)
     top = float(errors.max())
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.08 * top, 1.6 * top)
+    style_axes(ax, None, "predicted", "error E")
+    drawn = Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, text=ax.title, actual=actual,
+                  predicted_range=(lo, hi), still=[curve])
+    return show_tangent(drawn, predicted)
+
+
+def show_tangent(drawn, predicted):
+    """Move the point of a picture from :func:`plot_parabola_tangent` to ``predicted``, with its tangent.
+
+    The same picture as ``plot_parabola_tangent(predicted, ...)`` with the picture's
+    ``actual`` and range, from new data and texts for the same artists.  Returns
+    ``drawn`` with ``slope`` updated.
+    """
+    w = float(as_float_array("predicted", predicted, ndim=0))
+    actual, (lo, hi) = drawn.actual, drawn.predicted_range
+    e, slope = parabola_error(w, actual), parabola_slope(w, actual)
+    half = 0.2 * (hi - lo)
+    tx = np.array([w - half, w + half])
+    drawn.tangent.set_data(tx, e + slope * (tx - w))
+    drawn.tangent.set_label(tr("tangent, slope {slope:+.2f}").format(slope=slope))
+    drawn.point.set_data([w], [e])
+    drawn.point.set_label(tr("predicted = {w:.2f}").format(w=w))
     if abs(slope) < 1e-9:
         advice = tr("slope 0: the bottom, the smallest error")
     elif slope > 0:
         advice = tr("slope {slope:+.2f}: downhill is to the left").format(slope=slope)
     else:
         advice = tr("slope {slope:+.2f}: downhill is to the right").format(slope=slope)
-    style_axes(ax, tr("actual = {actual:g}; {advice}").format(actual=actual, advice=advice), "predicted", "error E")
-    ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
-    return Drawn(ax=ax, fig=ax.figure, curve=curve, point=point, tangent=tangent, slope=slope, text=ax.title)
+    style_axes(drawn.ax, tr("actual = {actual:g}; {advice}").format(actual=actual, advice=advice))
+    drawn.ax.legend(loc="upper center", fontsize=SMALL, framealpha=0.9)
+    drawn.slope = slope
+    return drawn
 
 
 def surface_window(fit, start):
@@ -102,32 +122,67 @@ def plot_descent(fit, path, step=None, axes=None, status=None, title=None):
     ``step`` defaults to the last row of ``path``.  ``status`` (for example
     ``"diverged"``) is written on the left panel.  Returns ``axes``,
     ``path_line``, ``ball``, ``fit_line``, ``points``, ``step``, ``text``,
-    ``window`` and ``legend``.
+    ``window``, ``legend`` and ``still`` (what no path changes: the loss
+    surface, its minimum, the data).  :func:`show_descent` shows another path
+    on the same panels.
     """
     path = as_float_array("path", path, ndim=2)
+    _step_of(path, step)  # checked before a figure is made
+    left, right = axes = axes_for(axes, (11, 4.2), ncols=2)
+    window = surface_window(fit, path[0])
+    surface = plot_loss_surface(fit, *window, ax=left)
+    path_line, = left.plot([], [], "-", color=PATH, lw=1.5, marker=".", ms=5)
+    ball, = left.plot([], [], "o", color=PATH, ms=11, zorder=3)
+    text = left.text(0.02, 0.98, "", transform=left.transAxes, va="top", fontsize=SMALL,
+                     bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+
+    points = right.scatter(fit.hours, fit.scores, color=DATA, s=25, label=tr("students"))
+    fit_line, = right.plot([], [], color=PREDICTION, lw=2.5)
+    right.set_xlim(*HOURS_SHOWN)
+    right.set_ylim(0, 120)
+    style_axes(right, "The line on the data", "hours studied", "exam score (points)")
+    drawn = Drawn(axes=axes, fig=left.figure, fit=fit, path_line=path_line, ball=ball, fit_line=fit_line,
+                  points=points, text=text, window=window, surface_title=left.get_title(),
+                  still=[surface.contours, surface.minimum, points])
+    return show_descent(drawn, path, step, status, title)
+
+
+def show_descent(drawn, path, step=None, status=None, title=None):
+    """Show another descent ``path`` of the same fit, from the same start, on the panels of :func:`plot_descent`.
+
+    The same picture as ``plot_descent(fit, path, step, status=status, title=title)``,
+    from new data and texts for the same artists (the loss surface stays).
+    Returns ``drawn`` with ``step`` and ``legend`` updated.
+    """
+    path = as_float_array("path", path, ndim=2)
+    step = _step_of(path, step)
+    fit = drawn.fit
+    if surface_window(fit, path[0]) != drawn.window:
+        raise ValueError(tr("path must start where the drawn paths start, {start}; draw it with plot_descent").format(
+            start=drawn.path_line.get_xydata()[0].tolist()))
+    left, right = drawn.axes
+    drawn.path_line.set_data(path[: step + 1, 0], path[: step + 1, 1])
+    drawn.ball.set_data([path[step, 0]], [path[step, 1]])
+    drawn.text.set_text(step_caption(fit, path, step, status))
+    if title:
+        style_axes(left, title)
+    else:
+        left.set_title(drawn.surface_title, fontsize=TITLE)
+
+    w, b = path[step]
+    drawn.fit_line.set_data(HOURS_SHOWN, fit.line((w, b), HOURS_SHOWN))
+    drawn.fit_line.set_label(line_label(fit, w, b))
+    drawn.legend = right.legend(loc="lower right", fontsize=SMALL)
+    drawn.step = step
+    return drawn
+
+
+def _step_of(path, step):
+    """``step`` of ``path`` (its last row when None), checked."""
     step = len(path) - 1 if step is None else int(step)
     if not 0 <= step < len(path):
         raise ValueError(tr("step must be between 0 and {last}, got {step}").format(last=len(path) - 1, step=step))
-    left, right = axes = axes_for(axes, (11, 4.2), ncols=2)
-    w_range, b_range = surface_window(fit, path[0])
-    plot_loss_surface(fit, w_range, b_range, ax=left)
-    path_line, = left.plot(path[: step + 1, 0], path[: step + 1, 1], "-", color=PATH, lw=1.5, marker=".", ms=5)
-    ball, = left.plot([path[step, 0]], [path[step, 1]], "o", color=PATH, ms=11, zorder=3)
-    text = left.text(0.02, 0.98, step_caption(fit, path, step, status), transform=left.transAxes, va="top",
-                     fontsize=SMALL, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
-    if title:
-        style_axes(left, title)
-
-    points = right.scatter(fit.hours, fit.scores, color=DATA, s=25, label=tr("students"))
-    w, b = path[step]
-    fit_line, = right.plot(HOURS_SHOWN, fit.line((w, b), HOURS_SHOWN), color=PREDICTION, lw=2.5,
-                           label=line_label(fit, w, b))
-    right.set_xlim(*HOURS_SHOWN)
-    right.set_ylim(0, 120)
-    legend = right.legend(loc="lower right", fontsize=SMALL)
-    style_axes(right, "The line on the data", "hours studied", "exam score (points)")
-    return Drawn(axes=axes, fig=left.figure, path_line=path_line, ball=ball, fit_line=fit_line,
-                 points=points, step=step, text=text, window=(w_range, b_range), legend=legend)
+    return step
 
 
 def plot_learning_rates(fit, learning_rates=CHAPTER_6.learning_rates, start=CHAPTER_6.start, steps=CHAPTER_6.steps,

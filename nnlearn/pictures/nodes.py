@@ -57,24 +57,19 @@ def plot_line_fit(x, y, w, b, ax=None, show_errors=True, best_fit=False,
     averaged over the points (:func:`nnlearn.mean_squared_error`).  With
     ``show_errors`` each point's miss is a vertical segment (the colour for wrong); with
     ``best_fit`` the least-squares line is drawn dashed for comparison.
-    The axis limits stay fixed so the line moves, not the axes.
+    The axis limits stay fixed so the line moves, not the axes; :func:`show_line`
+    moves it to other ``w`` and ``b``.
     """
     fit = LineFit(x, y)
-    x, y = fit.hours, fit.scores
     w, b = float(w), float(b)
     ax = axes_for(ax, figsize=(6.4, 4.4))
-    predicted = w * x + b
-    error = fit.loss((w, b))
     residuals = None
     if show_errors:
-        segments = np.stack([np.column_stack([x, y]), np.column_stack([x, predicted])], axis=1)
-        residuals = LineCollection(segments, colors=WRONG, linewidths=1.2, alpha=0.7,
-                                   label=tr("error of each point"))
+        residuals = LineCollection([], colors=WRONG, linewidths=1.2, alpha=0.7, label=tr("error of each point"))
         ax.add_collection(residuals)
-    points = ax.scatter(x, y, s=30, color=DATA, zorder=3, label=tr("students"))
+    points = ax.scatter(fit.hours, fit.scores, s=30, color=DATA, zorder=3, label=tr("students"))
     grid = np.linspace(xlim[0], xlim[1], 50)
-    (line,) = ax.plot(grid, w * grid + b, color=PREDICTION, linewidth=2.5,
-                      label=tr("your line: y = {w:.2f} x + {b:.2f}").format(w=w, b=b))
+    (line,) = ax.plot([], [], color=PREDICTION, linewidth=2.5)
     best_line, best_error = None, None
     if best_fit:
         (bw, bb), best_error = fit.best, fit.best_loss
@@ -83,10 +78,32 @@ def plot_line_fit(x, y, w, b, ax=None, show_errors=True, best_fit=False,
                                    w=bw, b=bb, error=best_error))
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
+    style_axes(ax, None, xlabel, ylabel)
+    drawn = Drawn(ax=ax, fig=ax.figure, fit=fit, grid=grid, points=points, line=line, residuals=residuals,
+                  best_line=best_line, best_error=best_error, still=[points, best_line])
+    return show_line(drawn, w, b)
+
+
+def show_line(drawn, w, b):
+    """Move the line of a picture from :func:`plot_line_fit` to ``y = w x + b``, with its errors.
+
+    The same picture as ``plot_line_fit`` draws for ``w`` and ``b``, from new
+    data and texts for the same artists.  Returns ``drawn`` with ``w``, ``b`` and
+    ``error`` updated.
+    """
+    w, b = float(w), float(b)
+    fit, ax, grid = drawn.fit, drawn.ax, drawn.grid
+    x, y = fit.hours, fit.scores
+    predicted = w * x + b
+    error = fit.loss((w, b))
+    if drawn.residuals is not None:
+        drawn.residuals.set_segments(np.stack([np.column_stack([x, y]), np.column_stack([x, predicted])], axis=1))
+    drawn.line.set_data(grid, w * grid + b)
+    drawn.line.set_label(tr("your line: y = {w:.2f} x + {b:.2f}").format(w=w, b=b))
     ax.legend(fontsize=SMALL, loc="lower right")
-    style_axes(ax, tr("w = {w:.2f}, b = {b:.2f}:  error E = {error:.2f}").format(w=w, b=b, error=error), xlabel, ylabel)
-    return Drawn(ax=ax, fig=ax.figure, points=points, line=line, residuals=residuals, best_line=best_line,
-                 w=w, b=b, error=error, best_error=best_error)
+    style_axes(ax, tr("w = {w:.2f}, b = {b:.2f}:  error E = {error:.2f}").format(w=w, b=b, error=error))
+    drawn.w, drawn.b, drawn.error = w, b, error
+    return drawn
 
 
 def plot_intercept_shift(m=0.5, b_before=2.0, b_after=3.0, ax=None, xlim=(-1.0, 5.0)):

@@ -5,7 +5,8 @@ are as wide as their weights are large (blue: positive, orange: negative), each
 node drawn as a small map of its own output over the input plane, the output's
 decision regions with the data, and the loss curve.  :func:`update_playground`
 redraws the same figure in place for the next frame (only pictures, widths,
-colours and texts change).  The widget is :class:`~nnlearn.pictures.playground_widget.Playground`.
+colours and texts change), and :func:`reshape_playground` redraws its diagram
+for a network of another shape.  The widget is :class:`~nnlearn.pictures.playground_widget.Playground`.
 """
 
 from __future__ import annotations
@@ -84,47 +85,67 @@ def plot_playground(network, X, y, losses=(), fig=None, title=""):
                             "got X of shape {shape} and {network}").format(shape=X.shape, network=network))
     fig = new_figure(FIGSIZE, dpi=DPI) if fig is None else fig
     fig.set_layout_engine("none")
-    boxes = node_boxes(network.layer_sizes)
     wires = fig.add_axes((0, 0, 1, 1))
     wires.set_xlim(0, 1)
     wires.set_ylim(0, 1)
     wires.set_axis_off()
+    drawn = Drawn(fig=fig, wires=wires, shape=[])
+    _draw_shape(drawn, network.layer_sizes)
+    drawn.diagram = wires.imshow(np.zeros((2, 2, 4)), extent=(*DIAGRAM, 0, 1), interpolation="nearest",
+                                 aspect="auto")
+    drawn.heading = wires.text(0.5, 0.96, "", ha="center", va="center", fontsize=TEXT)
+
+    side = 0.62 * FIGSIZE[1] / FIGSIZE[0]
+    regions_ax = fig.add_axes((0.64, 0.30, side, 0.62))
+    drawn.regions = regions_ax.imshow(np.zeros((GRID, GRID)), cmap=OUTPUT_COLOURS, vmin=0, vmax=1, alpha=0.7,
+                                      extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), interpolation="bilinear")
+    drawn.points = [regions_ax.scatter(X[y == cls, 0], X[y == cls, 1], marker=marker, s=18, color=colour,
+                                       edgecolor="white", linewidth=0.4)
+                    for cls, marker, colour in ((0, "o", DATA), (1, "X", SECOND_CLASS))]
+    regions_ax.set_xlim(-LIMIT, LIMIT)
+    regions_ax.set_ylim(-LIMIT, LIMIT)
+    regions_ax.tick_params(labelsize=SMALL)
+    loss_ax = fig.add_axes((0.64, 0.07, side, 0.12))
+    drawn.loss_line, = loss_ax.plot([], [], color="black", linewidth=1.2)
+    loss_ax.set_xticks([])  # fixed limits (the curve is scaled to fit): the still part stays still
+    loss_ax.set_yticks([])
+    loss_ax.set_xlim(0, 1)
+    loss_ax.set_ylim(0, 1.05)
+    loss_ax.set_title(tr("loss"), fontsize=SMALL, color=MUTED, loc="left", pad=2)
+    update_playground(drawn, network, X, y, losses, title)
+    return drawn
+
+
+def _draw_shape(drawn, layer_sizes):
+    """The parts of the diagram that follow the network's shape: where the nodes' maps go (``boxes``), one
+    ``LineCollection`` of edges per layer of weights (``edges``), the names of the columns and inputs."""
+    wires = drawn.wires
+    boxes = node_boxes(layer_sizes)
     edges = []
     for left, right in zip(boxes[:-1], boxes[1:]):
         segments = [[(x0 + w0, y0 + h0 / 2), (x1, y1 + h1 / 2)]  # from the right of a node to the left of the next
                     for (x0, y0, w0, h0) in left for (x1, y1, _, h1) in right]
         edges.append(wires.add_collection(LineCollection(segments, capstyle="round")))
     names = [tr("inputs")] + [tr("hidden {k}").format(k=k) for k in range(1, len(boxes) - 1)] + [tr("output")]
+    texts = []
     for column, name in zip(boxes, names):
         x, top, w, h = column[0]
-        wires.text(x + w / 2, top + h + 0.025, name, ha="center", fontsize=SMALL)
+        texts.append(wires.text(x + w / 2, top + h + 0.025, name, ha="center", fontsize=SMALL))
     for (x, y0, _, h), label in zip(boxes[0], ("x\u2081", "x\u2082")):
-        wires.text(x - 0.008, y0 + h / 2, label, ha="right", va="center", fontsize=TEXT)
-    diagram = wires.imshow(np.zeros((2, 2, 4)), extent=(*DIAGRAM, 0, 1), interpolation="nearest", aspect="auto")
-    heading = wires.text(0.5, 0.96, "", ha="center", va="center", fontsize=TEXT)
+        texts.append(wires.text(x - 0.008, y0 + h / 2, label, ha="right", va="center", fontsize=TEXT))
+    drawn.boxes, drawn.edges, drawn.labels, drawn.shape = boxes, edges, texts, list(layer_sizes)
 
-    side = 0.62 * FIGSIZE[1] / FIGSIZE[0]
-    regions_ax = fig.add_axes((0.64, 0.30, side, 0.62))
-    regions = regions_ax.imshow(np.zeros((GRID, GRID)), cmap=OUTPUT_COLOURS, vmin=0, vmax=1, alpha=0.7,
-                                extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), interpolation="bilinear")
-    points = [regions_ax.scatter(X[y == cls, 0], X[y == cls, 1], marker=marker, s=18, color=colour,
-                                 edgecolor="white", linewidth=0.4)
-              for cls, marker, colour in ((0, "o", DATA), (1, "X", SECOND_CLASS))]
-    regions_ax.set_xlim(-LIMIT, LIMIT)
-    regions_ax.set_ylim(-LIMIT, LIMIT)
-    regions_ax.tick_params(labelsize=SMALL)
-    loss_ax = fig.add_axes((0.64, 0.07, side, 0.12))
-    loss_line, = loss_ax.plot([], [], color="black", linewidth=1.2)
-    loss_ax.set_xticks([])  # fixed limits (the curve is scaled to fit): the still part stays still
-    loss_ax.set_yticks([])
-    loss_ax.set_xlim(0, 1)
-    loss_ax.set_ylim(0, 1.05)
-    loss_ax.set_title(tr("loss"), fontsize=SMALL, color=MUTED, loc="left", pad=2)
-    drawn = Drawn(fig=fig, edges=edges, diagram=diagram, boxes=boxes, regions=regions, points=points,
-                  loss_line=loss_line, heading=heading)
-    drawn.moving = [*edges, diagram, heading, regions, *points, loss_line]
-    update_playground(drawn, network, X, y, losses, title)
-    return drawn
+
+def reshape_playground(drawn, layer_sizes) -> bool:
+    """Draw the diagram of a frame from :func:`plot_playground` again for a network of ``layer_sizes``, if it
+    has another shape: the boxes, edges and names (:func:`update_playground` then fills them in).
+    Returns whether the shape changed."""
+    if list(layer_sizes) == drawn.shape:
+        return False
+    for artist in [*drawn.edges, *drawn.labels]:
+        artist.remove()
+    _draw_shape(drawn, layer_sizes)
+    return True
 
 
 def diagram_picture(boxes, maps, size):
@@ -154,9 +175,12 @@ def update_playground(drawn, network, X, y, losses=(), title=""):
     """Redraw a frame made by :func:`plot_playground` for the network's current weights, in place.
 
     Sets each edge's width and colour from its weight, each node's map, the
-    regions, the loss curve and the heading (``title``, then the accuracy on the
-    data and the last loss).  Returns ``drawn`` with ``maps`` and ``accuracy`` updated.
+    regions, the points of the data, the loss curve and the heading (``title``,
+    then the accuracy on the data and the last loss).  Returns ``drawn`` with
+    ``maps``, ``accuracy`` and ``moving`` (what a new frame redraws) updated.
+    The network must have the shape the frame was drawn for (see :func:`reshape_playground`).
     """
+    X, y = np.asarray(X, dtype=float), np.asarray(y).astype(int)
     maps = node_outputs(network)
     maps[0] = maps[0] / (2 * LIMIT) + 0.5  # an input node shows its own value, from -LIMIT (0) to LIMIT (1)
     fig = drawn.fig
@@ -167,6 +191,8 @@ def update_playground(drawn, network, X, y, losses=(), title=""):
         collection.set_linewidths(edge_width(weights))
         collection.set_colors(np.where(weights[:, np.newaxis] >= 0, POSITIVE, NEGATIVE))
     drawn.regions.set_data(maps[-1][0])
+    for cls, points in enumerate(drawn.points):
+        points.set_offsets(X[y == cls])
     accuracy = float(np.mean((network.forward(X)[:, 0] > 0.5) == y))
     losses = np.asarray(losses, dtype=float)
     # scaled to the axes: the steps so far (at least 100) across, from 0 to the largest loss (at least 0.15) up
@@ -177,4 +203,7 @@ def update_playground(drawn, network, X, y, losses=(), title=""):
     drawn.heading.set_text(heading)
 
     drawn.maps, drawn.accuracy = maps, accuracy
+    # everything the diagram shows moves: a background without it fits a network of any shape
+    drawn.moving = [*drawn.labels, *drawn.edges, drawn.diagram, drawn.heading, drawn.regions, *drawn.points,
+                    drawn.loss_line]
     return drawn

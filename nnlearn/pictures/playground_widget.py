@@ -24,7 +24,7 @@ from ..language import tr
 from ..network import Network
 from ..problems import PROBLEMS, make_problem
 from ._render import Blitter
-from .playground import plot_playground, update_playground
+from .playground import plot_playground, reshape_playground, update_playground
 
 WIDTH = "300px"
 STALE = 0.01  # seconds: a tick handled this soon after a frame was waiting in the queue
@@ -50,7 +50,7 @@ class Playground(widgets.VBox):
         if problem not in PROBLEMS:
             raise ValueError(tr("{name} must be one of {choices}, got {value}").format(
                 name="problem", choices=sorted(PROBLEMS), value=repr(problem)))
-        self.n, self.seed = n, seed
+        self.n, self.seed, self.drawn = n, seed, None
         self._frame_done, self._frame_waited = 0.0, False
         self.problem = widgets.ToggleButtons(options=list(PROBLEMS), value=problem, description=tr("problem"),
                                              style={"button_width": "80px"})
@@ -102,8 +102,13 @@ class Playground(widgets.VBox):
         self.Y = self.y[:, np.newaxis].astype(float)
         self.network = Network(self.layer_sizes, seed=self.seed)
         self.steps, self.losses = 0, []
-        self.drawn = plot_playground(self.network, self.X, self.y, title=self._title())
-        self.blitter = Blitter(self.drawn.fig, self.drawn.moving, format="jpeg")
+        if self.drawn is None:
+            self.drawn = plot_playground(self.network, self.X, self.y, title=self._title())
+            self.blitter = Blitter(self.drawn.fig, self.drawn.moving, format="jpeg")
+        else:  # the same figure: a new figure, its axes and its first full drawing took most of a reset
+            reshape_playground(self.drawn, self.network.layer_sizes)
+            update_playground(self.drawn, self.network, self.X, self.y, self.losses, title=self._title())
+            self.blitter.moving = list(self.drawn.moving)  # the background is the same for every shape
         self._show()
 
     def step(self, frames=1):

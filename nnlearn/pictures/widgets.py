@@ -18,8 +18,8 @@ import ipywidgets as widgets
 from ..language import tr
 from ..linefit import CHAPTER_6
 from ._render import live_widget
-from .descent import plot_descent, plot_parabola_tangent
-from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node
+from .descent import plot_descent, plot_parabola_tangent, show_descent, show_tangent
+from .nodes import plot_line_fit, plot_plane, plot_sigmoid_node, show_line
 
 
 def _slider(description, value, lo, hi, step, continuous=True, fmt=".2f", kind=widgets.FloatSlider, **more):
@@ -51,7 +51,7 @@ def line_fit_widget(x, y, w=2.0, b=40.0, show_errors=True, best_fit=False):
     def draw(ax, w, b):
         return plot_line_fit(x, y, w, b, ax=ax, show_errors=show_errors, best_fit=best_fit)
 
-    return live_widget(draw, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
+    return live_widget(draw, show_line, w=_slider("w (slope)", w, -5.0, 15.0, 0.1),
                         b=_slider("b (intercept)", b, 0.0, 100.0, 0.5, fmt=".1f"))
 
 
@@ -96,7 +96,7 @@ def tangent_widget(predicted=1.0, actual=3.0, predicted_range=(-2.0, 8.0)):
         return plot_parabola_tangent(predicted, actual=actual, predicted_range=predicted_range, ax=ax)
 
     lo, hi = predicted_range
-    return live_widget(draw, predicted=_slider("predicted", predicted, lo, hi, 0.1))
+    return live_widget(draw, show_tangent, predicted=_slider("predicted", predicted, lo, hi, 0.1))
 
 
 def learning_rate_widget(fit, start=CHAPTER_6.start, steps=CHAPTER_6.steps, learning_rate=CHAPTER_6.learning_rate,
@@ -116,18 +116,27 @@ def learning_rate_widget(fit, start=CHAPTER_6.start, steps=CHAPTER_6.steps, lear
         path.flags.writeable = False
         return path, fit.status(path, diverged)
 
-    def draw(ax, learning_rate):
+    def shown(learning_rate):
+        """What the picture shows for ``learning_rate``: the path, the status in words, the title."""
         path, status = descend(learning_rate)
         words = {"crawling": tr("crawling: still far from the bottom"),
                  "converged": tr("converged: at the bottom"),
                  "diverged": tr("diverged: each step overshoots, the loss grows")}[status]
-        drawn = plot_descent(fit, path, axes=ax, status=words,
-                             title=tr("learning rate {rate:.3g}, {n} steps").format(rate=learning_rate,
-                                                                                    n=len(path) - 1))
+        title = tr("learning rate {rate:.3g}, {n} steps").format(rate=learning_rate, n=len(path) - 1)
+        return {"path": path, "status": words, "title": title}, status
 
+    def draw(ax, learning_rate):
+        values, status = shown(learning_rate)
+        drawn = plot_descent(fit, axes=ax, **values)
+        drawn.status = status
+        return drawn
+
+    def update(drawn, learning_rate):  # the same start: the loss surface stays, the path moves
+        values, status = shown(learning_rate)
+        drawn = show_descent(drawn, **values)
         drawn.status = status
         return drawn
 
     lr_slider = _slider("learning rate", learning_rate, min_exponent, max_exponent, 0.05, continuous=False,
                         fmt=".3f", kind=widgets.FloatLogSlider, base=10)
-    return live_widget(draw, learning_rate=lr_slider)
+    return live_widget(draw, update, learning_rate=lr_slider)

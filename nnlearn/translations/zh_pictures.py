@@ -110,6 +110,8 @@ MESSAGES = {
         "第 {step} 步：w = {w:.2f}，b = {b:.2f}，损失 = {loss:.4g}",
     "score = {w:.2f} (hours − {center:g}) + {b:.2f}": "分数 = {w:.2f} (小时数 - {center:g}) + {b:.2f}",
     "step must be between 0 and {last}, got {step}": "step 必须在 0 到 {last} 之间，收到的是 {step}",
+    "path must start where the drawn paths start, {start}; draw it with plot_descent":
+        "path 必须从已画出的路径的起点 {start} 开始；换一个起点请用 plot_descent 重新画",
     "The line on the data": "数据上的直线",
     "hours studied": "学习时长（小时）",
     "learning rate {rate:g}: {state}": "学习率 {rate:g}：{state}",

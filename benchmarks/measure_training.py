@@ -182,8 +182,8 @@ def bench_time_to_accuracy(X, y, X_test, y_test, budget=10.0):
 
 def chapter7_recipe():
     """The settings notebook 07 trains with, read from the notebook's code (its text twin)."""
-    code = "\n".join(cell.source for cell in jupytext.read(ROOT / "notebooks" / "07_backpropagation.md").cells
-                     if cell.cell_type == "code")
+    twin = jupytext.read(ROOT / "notebooks" / "07_backpropagation.md", fmt="md:myst")
+    code = "\n".join(cell.source for cell in twin.cells if cell.cell_type == "code")
     layers = re.search(r"^net = nnlearn\.Network\((\[[\d, ]+\]), seed=0\)", code, re.M)
     fits = re.findall(r"net\.fit\(X_more, y_more, epochs=(\d+), learning_rate=([\d.]+), batch_size=(\d+)", code)
     if layers is None or len(fits) != 2:

@@ -94,7 +94,7 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     """With ``pytest -n 2 --dist loadgroup`` (as in ``.ci/run``), the cells of one notebook stay in
     one worker (they share its kernel), and so do the browser tests (they share one JupyterLab and
-    one Chromium); the unit tests spread over both.
+    one Chromium) and the hub tests (one hub with its OS users); the unit tests spread over both.
 
     In CI, nbval of the notebooks that ``.ci/wheel`` has already checked against the installed
     wheel (the same bytes: their hashes are compared) is not run a second time."""
@@ -103,6 +103,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(f"nbval-{Path(str(item.fspath)).relative_to(config.rootpath)}"))
         elif "e2e" in Path(str(item.fspath)).parts:
             item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "hub" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.xdist_group("hub"))  # one class hub, its users and learners
     checked = executions.checked_elsewhere()
     if not checked:
         return

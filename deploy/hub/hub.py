@@ -138,6 +138,12 @@ def install(home: Path, wheel: Path | None, python: str | None) -> Path:
         run(env / "bin" / "pip", "install", "--quiet", wheel, "-r", HERE / "requirements.txt")
         run(env / "bin" / "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel)
         record.write_text(digest + "\n")
+    # JupyterLab's settings for everyone on this hub: no pop-up asking each learner about news
+    overrides = env / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    settings = json.loads(overrides.read_text()) if overrides.is_file() else {}
+    settings.setdefault("@jupyterlab/apputils-extension:notification", {})["fetchNews"] = "false"
+    overrides.write_text(json.dumps(settings, indent=1) + "\n")
     return env
 
 

@@ -62,6 +62,8 @@ c.PAMAuthenticator.open_sessions = False  # no PAM session per login: nothing he
 c.Spawner.cmd = ["/bin/sh", str(HERE / "singleuser.sh")]
 c.Spawner.notebook_dir = "~/nnlearn-course"
 c.Spawner.default_url = settings["default_url"]
+# no news pop-up and no update check: nothing asks the internet from a learner's JupyterLab
+c.Spawner.args = ["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
 c.Spawner.environment = {"NNLEARN_HUB_ENV": str(ENV), "PATH": f"{ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
 # A class logs in at once: on a small machine a server can take well over the defaults to answer.
 c.Spawner.start_timeout = 180

@@ -9,7 +9,8 @@ the login form and works through the server's REST API and kernel websocket, as 
 
 Needs root, useradd, Node.js with npm and a Python every user may run (``/usr/bin/python3``);
 without them the tests are skipped with a message, and with ``NNLEARN_HUB=required`` (as in
-``.ci/run``) that is a failure. ``NNLEARN_HUB=off`` skips them on purpose.
+``.ci/run``) that is a failure. ``NNLEARN_HUB=off`` skips them on purpose;
+``NNLEARN_HUB_WEAKEN=home`` or ``=admin`` opens a hole on purpose to watch the isolation test fail.
 
 What is checked: every learner gets a server and a copy of the course and runs chapter 2 with
 the same outputs as stored, the slider included; learner A can neither reach learner B's
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import json
 import os
 import pwd
+import re
 import shutil
 import subprocess
 import sys
@@ -231,53 +234,74 @@ async def breaches(a: hubsim.Learner, b: hubsim.Learner, b_kernel: str) -> list[
     return found
 
 
-def test_a_learner_cannot_reach_another_learners_notebooks_server_or_kernel(learners):
+@contextlib.contextmanager
+def weakened(how: str | None, hub, loop, a: hubsim.Learner, b: hubsim.Learner):
+    """Opens a hole on purpose, for as long as the block runs: ``home`` makes B's home, course
+    folder and chapter 2 open to every user (chmod 777/666); ``admin`` has the teacher make A an
+    admin (A gets a fresh token: B's server caches what it learnt about the old one)."""
+    if not how:
+        yield
+        return
+    if how == "home":
+        home = Path(pwd.getpwnam(b.name).pw_dir)
+        course = home / "nnlearn-course" / "02_single_node.ipynb"
+        modes = {path: path.stat().st_mode for path in (home, course.parent, course)}
+        try:
+            for path in modes:
+                path.chmod(0o777 if path.is_dir() else 0o666)
+            yield
+        finally:
+            for path, mode in modes.items():
+                path.chmod(mode & 0o7777)
+        return
+    assert how == "admin", f"NNLEARN_HUB_WEAKEN is 'home' or 'admin', not {how!r}"
+    teacher = hubsim.Learner(hub.url, hub.teacher, hub.passwords()[hub.teacher])
+    token = a.token
+
+    async def make_admin(admin):
+        if teacher.token is None:
+            await teacher.login()
+            await teacher.get_token()
+        status, _, _ = await teacher.request("PATCH", f"/hub/api/users/{a.name}", body={"admin": admin})
+        assert status == 200
+        if admin:
+            await a.get_token()
+
+    try:
+        loop.run_until_complete(make_admin(True))
+        yield
+    finally:
+        a.token = token
+        loop.run_until_complete(make_admin(False))
+        teacher.close()
+
+
+def test_a_learner_cannot_reach_another_learners_notebooks_server_or_kernel(hub, learners):
+    """``NNLEARN_HUB_WEAKEN=home`` or ``=admin`` opens a hole first (see :func:`weakened`): then this fails."""
     loop, (a, b, c) = learners
-    assert loop.run_until_complete(breaches(a, b, b.live.id)) == []
+    with weakened(os.environ.get("NNLEARN_HUB_WEAKEN"), hub, loop, a, b):
+        assert loop.run_until_complete(breaches(a, b, b.live.id)) == []
     assert loop.run_until_complete(breaches(b, c, c.live.id)) == []
 
 
-def test_the_isolation_check_fails_when_the_other_home_is_open(learners):
+def test_the_isolation_check_fails_when_the_other_home_is_open(hub, learners):
     """The same check, with B's home and course opened to everyone on purpose: it must find it."""
     loop, (a, b, _) = learners
-    home = Path(pwd.getpwnam(b.name).pw_dir)
-    course = home / "nnlearn-course" / "02_single_node.ipynb"
-    modes = {home: home.stat().st_mode, course.parent: course.parent.stat().st_mode, course: course.stat().st_mode}
-    try:
-        for path in modes:
-            path.chmod(0o777 if path.is_dir() else 0o666)
+    with weakened("home", hub, loop, a, b):
         found = loop.run_until_complete(breaches(a, b, b.live.id))
-    finally:
-        for path, mode in modes.items():
-            path.chmod(mode & 0o7777)
+    print("home opened on purpose, the check finds:", found)
     assert {"OS: list the home", "OS: read a notebook", "OS: change a notebook"} <= set(found), found
 
 
 def test_the_isolation_check_fails_when_a_is_made_admin(hub, learners):
     """The same check, with A made an admin on purpose (by the teacher): it must find A in B's server."""
     loop, (a, b, _) = learners
-    teacher = hubsim.Learner(hub.url, hub.teacher, hub.passwords()[hub.teacher])
-
-    async def as_admin():
-        await teacher.login()
-        await teacher.get_token()
-        status, _, _ = await teacher.request("PATCH", f"/hub/api/users/{a.name}", body={"admin": True})
-        assert status == 200
-        token = a.token
-        try:
-            await a.get_token()  # a new token: B's server caches what it learnt about the old one
-            return await breaches(a, b, b.live.id)
-        finally:
-            a.token = token
-            status, _, _ = await teacher.request("PATCH", f"/hub/api/users/{a.name}", body={"admin": False})
-            assert status == 200
-
-    try:
-        found = loop.run_until_complete(as_admin())
-    finally:
-        teacher.close()
+    with weakened("admin", hub, loop, a, b):
+        found = loop.run_until_complete(breaches(a, b, b.live.id))
+    print("A made admin on purpose, the check finds:", found)
     assert any(f"/user/{b.name}/api/contents/02_single_node.ipynb answered 200" in item for item in found), found
     assert any(f"/hub/api/users/{b.name} answered 200" in item for item in found), found
+    assert not any(item.startswith("OS:") for item in found), "an admin of the hub gains nothing in the OS"
 
 
 def test_the_teacher_sees_every_learners_server(hub, learners):
@@ -312,13 +336,34 @@ print(resource.getrlimit(resource.RLIMIT_AS), resource.getrlimit(resource.RLIMIT
 """
 
 
+FORKS = """
+import os, signal, time
+children = []
+try:
+    for _ in range(400):
+        pid = os.fork()
+        if pid == 0:
+            time.sleep(60)
+            os._exit(0)
+        children.append(pid)
+    print("forked", len(children))
+except OSError as error:
+    print("refused after", len(children), type(error).__name__)
+finally:
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+"""
+
+
 def test_a_runaway_cell_stops_neither_the_hub_nor_another_learners_kernel(hub, learners):
     loop, (a, b, c) = learners
 
     async def responsive(person):
+        """The learner's kernel answers, and it is the same kernel (chapter 2's data still in it)."""
         began = time.monotonic()
-        answer = await person.live.execute("print(sum(range(10**6)))", timeout=30)
-        return answer.status == "ok" and hubsim.printed(answer.outputs) == ["stdout: 499999500000\n"], \
+        answer = await person.live.execute("print(sum(range(10**6)), len(hours))", timeout=30)
+        return answer.status == "ok" and hubsim.printed(answer.outputs) == ["stdout: 499999500000 30\n"], \
             time.monotonic() - began
 
     async def hub_answers():
@@ -334,13 +379,17 @@ def test_a_runaway_cell_stops_neither_the_hub_nor_another_learners_kernel(hub, l
         big = await c.live.execute("import numpy as np\nx = np.ones(10 * 2**30 // 8)", timeout=60)
         report["10 GB"] = hubsim.printed(big.outputs)
         report["after 10 GB, C's kernel"] = await responsive(c)
-        # 3 GB a piece, within the address space but over the learner's memory: the cgroup's OOM
-        # killer ends C's kernel (the server restarts it); nobody else notices
+        # 1 GB a piece, each within the address space, together over the learner's memory: the
+        # cgroup's OOM killer ends C's kernel (the server restarts it); nobody else notices
         grow = asyncio.ensure_future(c.live.execute(
             "import numpy as np\nblocks = []\nfor _ in range(12): blocks.append(np.ones(2**27))", timeout=60))
         report["hub during C's memory growth"] = await hub_answers()
         report["A during C's memory growth"] = await responsive(a)
         report["C's memory growth"] = (await grow).status
+        failcnt = Path(f"/sys/fs/cgroup/memory/nnlearn-hub-{hub.group}/{c.name}/memory.failcnt")
+        report["C's cgroup memory.failcnt"] = int(failcnt.read_text()) if failcnt.is_file() else None
+        report["hub after C's kernel was killed"] = await hub_answers()
+        report["A after C's kernel was killed"] = await responsive(a)
         # an endless loop: the others go on, an interrupt stops it
         loop_cell = asyncio.ensure_future(b.live.execute("while True:\n    pass", timeout=90))
         await asyncio.sleep(3)
@@ -350,6 +399,9 @@ def test_a_runaway_cell_stops_neither_the_hub_nor_another_learners_kernel(hub, l
         report["interrupt"] = status
         report["B's loop"] = hubsim.printed((await loop_cell).outputs)
         report["B after the interrupt"] = await responsive(b)
+        # processes: a fork bomb stops at the learner's process limit
+        report["forks"] = hubsim.printed((await b.live.execute(FORKS, timeout=60)).outputs)
+        report["hub after the forks"] = await hub_answers()
         return report
 
     report = loop.run_until_complete(scenario())
@@ -359,10 +411,17 @@ def test_a_runaway_cell_stops_neither_the_hub_nor_another_learners_kernel(hub, l
     assert report["after 10 GB, C's kernel"][0]
     for what in ("hub during C's memory growth", "hub during B's loop"):
         assert report[what] == (True, report[what][1]) and report[what][1] < 5, (what, report[what])
-    for what in ("A during C's memory growth", "A during B's loop", "B after the interrupt"):
+    assert report["C's cgroup memory.failcnt"] != 0, "the learner's memory limit was never reached"
+    for what in ("hub after C's kernel was killed",):
+        assert report[what][0] and report[what][1] < 5, (what, report[what])
+    for what in ("A during C's memory growth", "A after C's kernel was killed", "A during B's loop",
+                 "B after the interrupt"):
         assert report[what][0] and report[what][1] < 20, (what, report[what])
     assert report["C's memory growth"] != "ok", "12 x 1 GB fitted in a learner's 2 GB: no memory limit"
     assert report["interrupt"] == 204 and any("KeyboardInterrupt" in line for line in report["B's loop"])
+    refused = re.match(r"stdout: refused after (\d+) BlockingIOError", report["forks"][0]) if report["forks"] else None
+    assert refused and int(refused.group(1)) < 256, report["forks"]
+    assert report["hub after the forks"][0], report["hub after the forks"]
 
 
 # ---- a new course mid-term -------------------------------------------------------------------------
@@ -437,6 +496,48 @@ def test_a_new_course_mid_term_keeps_every_learners_edits(hub, learners, wheel, 
     assert "my own note" in again and MARKER not in again
     a.live.close()
     a.live = loop.run_until_complete(a.kernel())  # for whatever runs after this test
+
+
+def test_a_learner_in_the_browser(hub, learners):
+    """A learner's day in Chromium: the login form, JupyterLab through the hub, chapter 2 run and
+    its ``w`` slider moved; the screenshot lands in tests/e2e/artifacts/hub-learner.png."""
+    from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, missing_requirements
+
+    missing = missing_requirements()
+    if missing:
+        if os.environ.get("NNLEARN_E2E", "").lower() == "required":
+            pytest.fail(f"NNLEARN_E2E=required but {missing}", pytrace=False)
+        pytest.skip(missing)
+    from e2e.labpage import LabNotebook
+    from playwright.sync_api import sync_playwright
+
+    _, (a, *_) = learners
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 860})
+            page.goto(f"{hub.url}/hub/login")
+            page.fill("#username_input", a.name)
+            page.fill("#password_input", a.password)
+            page.click("#login_submit")
+            page.wait_for_url(f"**/user/{a.name}/lab/**", timeout=120_000)  # the hub's default: chapter 1
+            page.goto(f"{hub.url}/user/{a.name}/lab/tree/02_single_node.ipynb")
+            page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", timeout=60_000)
+            notebook = LabNotebook(page, Path("02_single_node.ipynb"), "02_single_node")
+            notebook.wait_for_kernel()
+            notebook.run_all()
+            moved = notebook.move_slider(0)
+            assert moved.seconds is not None, moved.problem
+            notebook.sliders().nth(0).scroll_into_view_if_needed()
+            page.evaluate("() => document.querySelector('.jupyter-widgets.widget-slider')"
+                          ".closest('.jp-Cell').scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
+            artifacts = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"
+            artifacts.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(artifacts / "hub-learner.png"))
+            assert notebook.errors() == [], notebook.errors()
+        finally:
+            browser.close()
 
 
 def test_stop_leaves_nothing_running(hub, learners):

@@ -244,10 +244,13 @@ def start(options) -> int:
         raise HubError(f"the learners cannot run {env / 'bin' / 'python'}: every folder above {home} must be "
                        "open to all users (chmod o+x), as /opt is; choose another --home")
     log = (home / "hub.log").open("ab")
+    # A clean environment: the hub hands PYTHONPATH and the like on to every learner's server, so
+    # nothing of the shell that ran this command (a PYTHONPATH, a virtual environment) may leak in.
+    clean = {"PATH": f"{env / 'bin'}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+             "LANG": "C.UTF-8", "HOME": str(Path.home())}
     process = subprocess.Popen(
         [env / "bin" / "jupyterhub", "-f", home / "jupyterhub_config.py"], cwd=home / "state",
-        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
-        env={**os.environ, "PATH": f"{env / 'bin'}:{os.environ.get('PATH', '/usr/bin:/bin')}"})
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=clean)
     wait_until_up(home, process.pid)
     settings = json.loads((home / "settings.json").read_text())
     say(f"running at {url(settings)} (process {process.pid}, log {home / 'hub.log'}); "
@@ -321,7 +324,7 @@ def update(options) -> int:
             continue  # not logged in yet: the first login copies the new course
         runuser = shutil.which("runuser") or "/usr/sbin/runuser"
         answer = run(runuser, "-u", name, "--", env / "bin" / "nnlearn", "course", folder, "--copy-only",
-                     cwd="/", env={"PATH": "/usr/bin:/bin", "HOME": str(folder.parent)})
+                     cwd="/", env={"PATH": "/usr/bin:/bin", "HOME": str(folder.parent), "LANG": "C.UTF-8"})
         say(f"{name}: {answer.stdout.strip()}")
     say(f"updated; a learner whose server is running sees the new notebooks now, and the new nnlearn "
         f"in a kernel started from now on (Kernel > Restart). Hub: {url(settings)}")

@@ -127,8 +127,11 @@ def learners(hub):
 
 
 def test_every_learner_gets_a_server_and_the_course_and_runs_chapter_2(hub, learners):
-    _, people = learners
+    loop, people = learners
     for person in people:
+        # the course's package is the wheel's, in the hub's environment (not this checkout)
+        where = loop.run_until_complete(person.live.execute("import nnlearn; print(nnlearn.__file__)"))
+        assert hubsim.printed(where.outputs)[0].startswith(f"stdout: {hub.home / 'env'}/"), where.outputs
         assert person.chapter2["cells"], person.name
         assert not person.run.lost, (person.name, person.run.lost)
         assert not person.run.wrong, (person.name, person.run.wrong)

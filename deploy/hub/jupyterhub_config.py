@@ -62,8 +62,15 @@ c.PAMAuthenticator.open_sessions = False  # no PAM session per login: nothing he
 c.Spawner.cmd = ["/bin/sh", str(HERE / "singleuser.sh")]
 c.Spawner.notebook_dir = "~/nnlearn-course"
 c.Spawner.default_url = settings["default_url"]
-# no news pop-up and no update check: nothing asks the internet from a learner's JupyterLab
-c.Spawner.args = ["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+c.Spawner.args = [
+    # no news pop-up and no update check: nothing asks the internet from a learner's JupyterLab
+    "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    # Kernels talk to their server over Unix sockets in the learner's own (private) runtime folder,
+    # not over TCP ports on 127.0.0.1: a kernel draws its 5 ports at random and frees them before it
+    # binds them, so with 20 learners starting kernels at once two drew the same port and one
+    # kernel died at start (seen here); and no other user can even reach a kernel's sockets.
+    "--KernelManager.transport=ipc",
+]
 c.Spawner.environment = {"NNLEARN_HUB_ENV": str(ENV), "PATH": f"{ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
 # A class logs in at once: on a small machine a server can take well over the defaults to answer.
 c.Spawner.start_timeout = 180

@@ -74,12 +74,32 @@ def tiny():
 # ---- how many times each notebook is executed in this run (tests/executions.py) -----------
 
 
+class _XdistGroups:
+    """pytest-xdist (3.8) tells its controller a test's group by appending ``@group`` to the test's
+    node id on the worker (``item._nodeid``); pytest 9.2 reads node ids from ``item._id`` instead,
+    so the groups were silently lost and a notebook's cells, the browser tests and the hub tests
+    were spread over both workers (pytest-dev/pytest-xdist#1386). This puts the suffix where
+    pytest 9.2 reads it, after xdist's own hook, and does nothing where xdist's still works."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if not config.getvalue("loadgroup"):
+            return
+        for item in items:
+            names = {str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                     for mark in item.iter_markers("xdist_group")}
+            structured = getattr(item, "_id", None)
+            if names and not item.nodeid.endswith("@" + "_".join(sorted(names))) and hasattr(structured, "parse"):
+                item._id = structured.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
 def pytest_configure(config):
     """Every kernel of this run logs the cells it runs: a fresh IPYTHONDIR holds the startup file
     that does it, inherited by nbval's kernels (and by xdist's workers, which see the same log).
     ``.ci/run`` sets both up before ``.ci/wheel``, so that the wheel's kernels are counted too."""
     if hasattr(config, "workerinput"):
-        return  # an xdist worker: the controller has set it up
+        config.pluginmanager.register(_XdistGroups(), "nnlearn-xdist-groups")
+        return  # an xdist worker: the controller has set up the log
     if not os.environ.get(executions.LOG):
         folder = Path(tempfile.mkdtemp(prefix="nnlearn-executions-"))
         os.environ[executions.LOG] = str(folder / "cells.log")

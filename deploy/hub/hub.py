@@ -300,13 +300,12 @@ def stop(options) -> int:
         except OSError:
             pass
     time.sleep(0.2 if left else 0)
-    for folder in cgroups(group):
-        for learner in folder.glob("*"):
-            if learner.is_dir():
-                try:
-                    learner.rmdir()
-                except OSError:
-                    pass
+    for folder in cgroups(group):  # the learners' cgroups, then their parent (each only if empty)
+        for learner in [*(path for path in folder.glob("*") if path.is_dir()), folder]:
+            try:
+                learner.rmdir()
+            except OSError:
+                pass
     say("stopped" + (f" (ended {len(left)} learner process(es) left behind)" if left else ""))
     return 0
 

@@ -556,4 +556,7 @@ def test_stop_leaves_nothing_running(hub, learners):
     for person in people:
         left = hubsim.processes_of(person.name)
         assert not left, f"{person.name}'s processes outlived deploy/hub/stop: {left}"
+    cgroups = [Path(f"/sys/fs/cgroup/{kind}/nnlearn-hub-{hub.group}") for kind in ("memory", "cpu")]
+    left = [path for path in cgroups if path.exists()]
+    assert not left, f"deploy/hub/stop left the learners' cgroups: {left}"
     shutil.rmtree(hub.home / "state", ignore_errors=True)

@@ -93,8 +93,9 @@ def pytest_configure(config):
 def pytest_xdist_make_scheduler(config, log):
     """With pytest-xdist (``pytest -n 2``, as in ``.ci/run``): the cells of one notebook go to one
     worker (they share its kernel), and so do all the browser tests (they share one JupyterLab and
-    one Chromium); every other test goes wherever a worker is free. (``--dist loadgroup`` would say
-    the same with marks, but pytest-xdist 3.8 renames the tests in a way pytest 9 ignores.)"""
+    one Chromium) and all the hub tests (one class hub with its OS users); every other test goes
+    wherever a worker is free. (``--dist loadgroup`` would say the same with marks, but
+    pytest-xdist 3.8 renames the tests in a way pytest 9 ignores: pytest-xdist#1386.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class Scheduling(LoadScopeScheduling):
@@ -102,6 +103,8 @@ def pytest_xdist_make_scheduler(config, log):
             path = nodeid.split("::", 1)[0]
             if path.startswith("tests/e2e/"):
                 return "browser"
+            if path.startswith("tests/hub/"):
+                return "hub"
             return path if path.endswith(".ipynb") else nodeid
 
     return Scheduling(config, log)

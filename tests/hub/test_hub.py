@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -34,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -60,8 +62,27 @@ def _requirement():
         pytest.skip(message)
 
 
+class ThreadLoop:
+    """An asyncio loop in a thread of its own. In a run without workers the browser tests come first,
+    and Playwright's sync API keeps a loop running in the main thread, where no second loop may run."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="hub-tests", daemon=True)
+        self.thread.start()
+
+    def run_until_complete(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
+    def close(self):
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=30)
+        self.loop.close()
+
+
 def run(coroutine):
-    return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:  # see ThreadLoop
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +137,7 @@ def learners(hub):
     async def everyone():
         return await asyncio.gather(*(arrive(name) for name in hub.learners))
 
-    loop = asyncio.new_event_loop()
+    loop = ThreadLoop()
     people = loop.run_until_complete(everyone())
     yield loop, people
     for person in people:
@@ -515,32 +536,37 @@ def test_a_learner_in_the_browser(hub, learners):
     from playwright.sync_api import sync_playwright
 
     _, (a, *_) = learners
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 860})
-            page.goto(f"{hub.url}/hub/login")
-            page.fill("#username_input", a.name)
-            page.fill("#password_input", a.password)
-            page.click("#login_submit")
-            page.wait_for_url(f"**/user/{a.name}/lab/**", timeout=120_000)  # the hub's default: chapter 1
-            page.goto(f"{hub.url}/user/{a.name}/lab/tree/02_single_node.ipynb")
-            page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", timeout=60_000)
-            notebook = LabNotebook(page, Path("02_single_node.ipynb"), "02_single_node")
-            notebook.wait_for_kernel()
-            notebook.run_all()
-            moved = notebook.move_slider(0)
-            assert moved.seconds is not None, moved.problem
-            notebook.sliders().nth(0).scroll_into_view_if_needed()
-            page.evaluate("() => document.querySelector('.jupyter-widgets.widget-slider')"
-                          ".closest('.jp-Cell').scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(300)
-            artifacts = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"
-            artifacts.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(artifacts / "hub-learner.png"))
-            assert notebook.errors() == [], notebook.errors()
-        finally:
-            browser.close()
+
+    def in_chromium():  # in a thread of its own: the browser tests' Playwright may hold this one (see ThreadLoop)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 860})
+                page.goto(f"{hub.url}/hub/login")
+                page.fill("#username_input", a.name)
+                page.fill("#password_input", a.password)
+                page.click("#login_submit")
+                page.wait_for_url(f"**/user/{a.name}/lab/**", timeout=120_000)  # the hub's default: chapter 1
+                page.goto(f"{hub.url}/user/{a.name}/lab/tree/02_single_node.ipynb")
+                page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", timeout=60_000)
+                notebook = LabNotebook(page, Path("02_single_node.ipynb"), "02_single_node")
+                notebook.wait_for_kernel()
+                notebook.run_all()
+                moved = notebook.move_slider(0)
+                assert moved.seconds is not None, moved.problem
+                notebook.sliders().nth(0).scroll_into_view_if_needed()
+                page.evaluate("() => document.querySelector('.jupyter-widgets.widget-slider')"
+                              ".closest('.jp-Cell').scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(300)
+                artifacts = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"
+                artifacts.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(artifacts / "hub-learner.png"))
+                assert notebook.errors() == [], notebook.errors()
+            finally:
+                browser.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(in_chromium).result()
 
 
 def test_stop_leaves_nothing_running(hub, learners):
